@@ -1,0 +1,5 @@
+"""Allow ``python -m editcheck``."""
+
+from editcheck.cli import main
+
+main()

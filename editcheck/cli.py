@@ -1,0 +1,193 @@
+"""The ``editcheck`` command (Typer). Commands are thin: they call plain functions.
+
+``editcheck PATH...`` checks drafts; ``editcheck rules`` lists rules; ``editcheck rule CODE``
+shows one rule's docs. Exit codes: 0 nothing reached ``--fail-on``; 1 something did;
+2 usage, config or input error (one line on standard error, never a traceback unless
+``--debug``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from editcheck import __version__
+
+SUBCOMMANDS = ("rules", "rule")
+
+
+class Fmt(str, Enum):
+    """Output formats."""
+
+    rich = "rich"
+    line = "line"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    """Severities that can fail a run."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class Lang(str, Enum):
+    """Document language choice."""
+
+    auto = "auto"
+    ar = "ar"
+    en = "en"
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip().upper() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"editcheck {__version__}")
+        raise typer.Exit(0)
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"editcheck: error: {message}\n")
+    raise typer.Exit(2)
+
+
+check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+
+
+@check_app.command(context_settings={"help_option_names": ["-h", "--help"]})
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Drafts or folders to check; '-' reads standard input.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Report format.")] = Fmt.rich,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error].")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes (comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Draft language [default: auto].")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Config file (default: nearest .editcheck.yaml).")] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="Name for the draft read from '-'.")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the rich report.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit code.")] = False,
+    max_size: Annotated[int, typer.Option("--max-size", help="Largest draft read, in bytes.")] = 20 * 1024 * 1024,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the drafts' text encoding.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Check news drafts for editorial faults."""
+    from editcheck.errors import EditcheckError
+
+    try:
+        code = _run_check(paths or [], fmt.value, fail_on.value if fail_on else None, _split(select),
+                          _split(ignore), lang.value if lang else None, config, stdin_filename, no_color,
+                          quiet, max_size, encoding)
+    except EditcheckError as exc:
+        _fail(str(exc))
+    except typer.Exit:
+        raise
+    except Exception as exc:  # never a traceback for the user
+        if debug:
+            raise
+        _fail(f"internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)")
+    raise typer.Exit(code)
+
+
+def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+               lang: str | None, config: str | None, stdin_filename: str | None, no_color: bool, quiet: bool,
+               max_size: int, encoding: str | None) -> int:
+    from pathlib import Path
+
+    from editcheck.config import Config, find_config, load_config
+    from editcheck.engine import Options, run
+    from editcheck.errors import UsageError
+    from editcheck.model import Severity
+    from editcheck.report import get_writer
+
+    if not paths:
+        raise UsageError("no drafts given (pass files, folders, or '-' for standard input)")
+    cfg_path = Path(config) if config else find_config(Path(paths[0]) if paths[0] != "-" else Path.cwd())
+    if config and not Path(config).is_file():
+        raise UsageError(f"config file '{config}' not found")
+    cfg = load_config(cfg_path) if cfg_path else Config()
+    options = Options(
+        select=select or cfg.select, ignore=ignore + cfg.ignore, lang=lang or cfg.language or "auto",
+        severity_overrides=cfg.severity, max_size=max_size, encoding=encoding, packs=cfg.packs,
+        extra_rule_dirs=cfg.extra_rule_dirs,
+    )
+    threshold = Severity.parse(fail_on) if fail_on else (cfg.fail_on or Severity.ERROR)
+    stdin_text = None
+    if "-" in paths:
+        data = sys.stdin.buffer.read()
+        from editcheck.document.reader import decode
+
+        stdin_text = decode(data, stdin_filename or "<stdin>", encoding).text
+    results = run(paths, options, stdin_text=stdin_text, stdin_name=stdin_filename or "-")
+    for r in results:
+        if r.error:
+            sys.stderr.write(f"editcheck: error: {r.error}\n")
+    if not quiet:
+        color = False if no_color or os.environ.get("NO_COLOR") else (True if os.environ.get("FORCE_COLOR") else None)
+        get_writer(fmt)(results, sys.stdout, color=color)
+    if any(r.error for r in results):
+        return 2
+    worst = max((f.severity for r in results for f in r.findings), default=None)
+    return 1 if worst is not None and worst >= threshold else 0
+
+
+sub_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                      context_settings={"help_option_names": ["-h", "--help"]})
+
+
+@sub_app.command("rules")
+def rules_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Only rules for ar or en.")] = None,
+) -> None:
+    """List every rule: code, name, family, default severity, languages, fixable."""
+    from editcheck.errors import EditcheckError
+    from editcheck.ruledocs import rule_index
+
+    try:
+        rows = rule_index()
+    except EditcheckError as exc:
+        _fail(str(exc))
+    if lang:
+        rows = [r for r in rows if lang in r["languages"]]
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        typer.echo(f"{r['code']}  {r['name']:<34} {r['family']:<20} {r['severity']:<8} "
+                   f"{','.join(r['languages']):<6} {'fixable' if r['fixable'] else ''}".rstrip())
+
+
+@sub_app.command("rule")
+def rule_cmd(code: Annotated[str, typer.Argument(help="Rule code, e.g. EC301.")]) -> None:
+    """Show a rule's documentation."""
+    from editcheck.errors import EditcheckError
+    from editcheck.ruledocs import render_rule
+
+    try:
+        typer.echo(render_rule(code.upper()))
+    except EditcheckError as exc:
+        _fail(str(exc))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: dispatch to a subcommand or to the check command."""
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in SUBCOMMANDS:
+        sub_app(args=args, prog_name="editcheck")
+    else:
+        check_app(args=args, prog_name="editcheck")

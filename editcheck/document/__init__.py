@@ -1,0 +1,1 @@
+"""Drafts as documents: front matter and blocks with original offsets."""

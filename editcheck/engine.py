@@ -1,0 +1,216 @@
+"""The pipeline: read -> parse -> check -> post-process (positions, suppression, order).
+
+``check_text`` checks one draft held in memory; ``check_paths`` expands paths, checks every
+draft and finishes corpus rules (cross-file duplicate headlines) once at the end.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editcheck.document.loader import DRAFT_SUFFIXES, parse_text
+from editcheck.document.model import Document
+from editcheck.errors import EditcheckError, InputError
+from editcheck.model import Finding, Severity
+from editcheck.rules.base import Rule
+from editcheck.rules.context import Context
+
+
+@dataclass
+class Options:
+    """What to check and how.
+
+    ``select``/``ignore`` are rule codes or code prefixes (``EC3`` selects every 3xx rule);
+    ``lang`` is ``auto``, ``ar`` or ``en``; ``severity_overrides`` maps codes to a severity
+    or ``None`` (off); ``max_size`` is in bytes.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    lang: str = "auto"
+    severity_overrides: dict[str, Severity | None] = field(default_factory=dict)
+    max_size: int = 20 * 1024 * 1024
+    encoding: str | None = None
+    packs: tuple[str, ...] = ("ar-news", "en-news")
+    extra_rule_dirs: tuple[Path, ...] = ()
+    plugins: bool = True
+
+
+@dataclass
+class FileResult:
+    """The outcome for one draft: findings (sorted), or an error message (exit code 2)."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    lang: str = ""
+    corpus_items: dict[str, Any] = field(default_factory=dict)
+
+
+def _selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    if select and not any(code.startswith(s) for s in select):
+        return False
+    return not any(code.startswith(i) for i in ignore)
+
+
+class Checker:
+    """Holds the rules and context for a run; check drafts one by one, then :meth:`finish`."""
+
+    def __init__(self, options: Options | None = None, rules: list[Rule] | None = None) -> None:
+        self.options = options or Options()
+        if rules is None:
+            from editcheck.rules.registry import all_rules
+
+            rules = all_rules(self.options.packs, self.options.extra_rule_dirs, self.options.plugins)
+        o = self.options
+        self.rules = [r for r in rules if _selected(r.meta.code, o.select, o.ignore)
+                      and o.severity_overrides.get(r.meta.code, r.meta.severity) is not None]
+        self.ctx = Context()
+
+    def rules_for(self, lang: str) -> list[Rule]:
+        """Rules that run on a document in ``lang``."""
+        return [r for r in self.rules if lang in r.meta.languages]
+
+    def check_document(self, doc: Document) -> FileResult:
+        """Run every applicable rule on a parsed document."""
+        result = FileResult(doc.path, lang=doc.lang)
+        findings: list[Finding] = []
+        for rule in self.rules_for(doc.lang):
+            if rule.corpus:
+                item = rule.collect(doc, self.ctx)  # type: ignore[attr-defined]
+                if item is not None:
+                    result.corpus_items[rule.meta.code] = item
+                continue
+            findings.extend(rule.check(doc, self.ctx))
+        self.ctx.forget(doc)
+        result.findings = self._post(doc, findings)
+        return result
+
+    def _post(self, doc: Document, findings: Iterable[Finding]) -> list[Finding]:
+        """Positions, severity overrides, de-duplication, deterministic order."""
+        out: dict[tuple[str, int, int], Finding] = {}
+        lines = doc.lines
+        overrides = self.options.severity_overrides
+        for f in findings:
+            f.path = doc.path
+            if not f.line:
+                f.line, f.column = lines.position(f.start)
+                f.end_line, f.end_column = lines.position(max(f.start, f.end))
+            if f.code in overrides and overrides[f.code] is not None:
+                f.severity = overrides[f.code]  # type: ignore[assignment]
+            key = (f.code, f.start, f.end)
+            prev = out.get(key)
+            if prev is None or f.severity > prev.severity:
+                out[key] = f
+        from editcheck.suppress import apply_suppressions
+
+        kept = apply_suppressions(doc, list(out.values()))
+        return sorted(kept, key=Finding.sort_key)
+
+    def check_text(self, path: str, text: str) -> FileResult:
+        """Parse and check draft ``text`` named ``path`` (the name picks the format)."""
+        from editcheck.document.frontmatter import FrontMatterError
+
+        try:
+            doc = parse_text(path, text, self.options.lang)
+        except FrontMatterError as exc:
+            doc = parse_text(path + ".txt" if not path.endswith(".txt") else path, text, self.options.lang)
+            doc.path = path
+            result = self.check_document(doc)
+            result.findings.insert(0, _front_matter_finding(doc, str(exc), exc.offset))
+            return result
+        return self.check_document(doc)
+
+    def check_file(self, path: Path, display: str | None = None) -> FileResult:
+        """Read, decode and check one draft file; input errors become ``FileResult.error``."""
+        from editcheck.document.reader import read_draft
+
+        name = display or str(path)
+        try:
+            decoded = read_draft(path, max_size=self.options.max_size, encoding=self.options.encoding)
+        except InputError as exc:
+            return FileResult(name, error=str(exc))
+        result = self.check_text(name, decoded.text)
+        if decoded.fallback:
+            result.findings.insert(0, _encoding_finding(name, decoded.encoding))
+        return result
+
+    def finish(self, results: list[FileResult]) -> None:
+        """Run corpus rules over every file's collected items; add their findings (in place)."""
+        by_path = {r.path: r for r in results}
+        for rule in self.rules:
+            if not rule.corpus:
+                continue
+            items = [(r.path, r.corpus_items[rule.meta.code]) for r in sorted(results, key=lambda r: r.path)
+                     if rule.meta.code in r.corpus_items]
+            for path, finding in rule.finalize(items):  # type: ignore[call-arg]
+                target = by_path.get(path)
+                if target is not None:
+                    target.findings.append(finding)
+        for r in results:
+            r.findings.sort(key=Finding.sort_key)
+
+
+def _front_matter_finding(doc: Document, message: str, offset: int) -> Finding:
+    line, col = doc.lines.position(offset)
+    end = doc.text.find("\n", offset)
+    end = len(doc.text) if end < 0 else end
+    return Finding(code="EC901", name="invalid-front-matter", family="meta", severity=Severity.ERROR,
+                   message=message, start=offset, end=end, match=doc.text[offset:end], path=doc.path,
+                   line=line, column=col, end_line=line, end_column=col + (end - offset))
+
+
+def _encoding_finding(path: str, encoding: str) -> Finding:
+    return Finding(code="EC902", name="legacy-encoding", family="hygiene", severity=Severity.INFO,
+                   message=f"file is not UTF-8; decoded as {encoding}: save it as UTF-8",
+                   start=0, end=0, path=path, line=1, column=1, end_line=1, end_column=1)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
+    """Expand CLI paths: files as given, folders recursively (``*.md``, ``*.markdown``,
+    ``*.txt``, sorted), ``-`` for standard input as ``(None, "-")``. Missing paths are
+    yielded too, so the caller reports them. Symlink loops are not followed twice."""
+    for p in paths:
+        if p == "-":
+            yield None, "-"
+            continue
+        path = Path(p)
+        if path.is_dir():
+            seen: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(path, followlinks=True):
+                st = os.stat(root)
+                if (st.st_dev, st.st_ino) in seen:
+                    dirs[:] = []
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(DRAFT_SUFFIXES):
+                        fp = Path(root) / name
+                        yield fp, str(fp)
+        else:
+            yield path, p
+
+
+def run(paths: Sequence[str], options: Options, stdin_text: str | None = None,
+        stdin_name: str = "-") -> list[FileResult]:
+    """Check every draft named by ``paths`` and return one result per draft (input order).
+
+    Raises :class:`EditcheckError` for problems with the rules themselves.
+    """
+    checker = Checker(options)
+    results: list[FileResult] = []
+    for path, display in expand_paths(paths):
+        if path is None:
+            results.append(checker.check_text(stdin_name, stdin_text or ""))
+        else:
+            results.append(checker.check_file(path, display))
+    checker.finish(results)
+    return results
+
+
+__all__ = ["Checker", "EditcheckError", "FileResult", "Options", "expand_paths", "run"]

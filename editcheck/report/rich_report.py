@@ -1,0 +1,56 @@
+"""``rich`` format: findings grouped by file, for a person at a terminal.
+
+Arabic is printed in logical order and never reshaped: the terminal does its own bidi.
+Invisible and bidi control characters are shown escaped (``<U+202E>``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from editcheck.report.line import escape_controls
+from editcheck.report.summary import summarize
+
+if TYPE_CHECKING:
+    from editcheck.engine import FileResult
+
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def write(results: Sequence[FileResult], stream: TextIO, *, color: bool | None = None, **_: object) -> None:
+    """Write the report; ``color`` ``None`` lets Rich decide (NO_COLOR, FORCE_COLOR, TTY)."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream, no_color=color is False or None, force_terminal=True if color else None,
+                      highlight=False, soft_wrap=True, emoji=False)
+    for r in results:
+        if not r.findings:
+            continue
+        console.print(Text(r.path, style="bold underline"))
+        for f in r.findings:
+            sev = f.severity.label
+            line = Text("  ")
+            line.append(f"{f.line}:{f.column}".ljust(8), style="dim")
+            line.append(sev.ljust(8), style=STYLES.get(sev, ""))
+            line.append(f.code.ljust(7), style="bold")
+            line.append(escape_controls(f.message))
+            console.print(line)
+            if f.match:
+                snippet = escape_controls(f.match if len(f.match) <= 90 else f.match[:87] + "...")
+                console.print(Text("                        " + "» ", style="dim") + Text(snippet, style="italic"))
+        console.print()
+    s = summarize(results)
+    by = s["by_severity"]  # type: ignore[index]
+    table = Table.grid(padding=(0, 2))
+    table.add_row(
+        f"[bold]{s['findings']}[/] finding(s) in {s['files_with_findings']} of {s['files']} file(s)",
+        f"[bold red]{by['error']} error[/]  [yellow]{by['warning']} warning[/]  [cyan]{by['info']} info[/]",
+    )
+    console.print(table)
+    fams = s["by_family"]
+    if fams:
+        console.print("[dim]" + escape(", ".join(f"{k}: {v}" for k, v in fams.items())) + "[/]")  # type: ignore[union-attr]

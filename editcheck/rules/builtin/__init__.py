@@ -1,0 +1,1 @@
+"""Built-in code rules, one module per rule; each module exposes ``RULE``."""

@@ -1,0 +1,22 @@
+"""Headline keys shared by the headline rules (label stripped, punctuation folded)."""
+
+from __future__ import annotations
+
+import re
+
+from editcheck.text.normalize import normalize
+
+_LABEL_RE = re.compile(
+    r"^\s*(?:(?:خبر\s+)?عاجل(?:\s+جدا)?|هام\s+وعاجل|عاجل\s+وهام|ورد\s+الان|breaking(?:\s+news)?|just\s+in|urgent)"
+    r"\s*[:|\-–—!]+\s*",
+    re.I,
+)
+_NONWORD_RE = re.compile(r"[^\w]+")
+
+
+def headline_key(text: str) -> str:
+    """Comparable form of a headline: normalised, leading urgency label removed, punctuation
+    and spacing folded to single spaces. ``""`` when nothing is left."""
+    norm = normalize(text).text
+    norm = _LABEL_RE.sub("", norm, count=1)
+    return " ".join(_NONWORD_RE.sub(" ", norm).split())

@@ -1,0 +1,80 @@
+"""EC101 duplicated-headline: the headline repeated in the body or in a breadcrumb line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import regex
+
+from editcheck.model import Finding, Related, Severity
+from editcheck.rules.base import Rule, RuleMeta
+from editcheck.rules.builtin._headline import headline_key
+
+if TYPE_CHECKING:
+    from editcheck.document.model import Document
+    from editcheck.rules.context import Context
+
+
+class DuplicatedHeadline(Rule):
+    """Find the headline's text again in another block.
+
+    A block that is nothing but the headline (a pasted copy) is an error; the headline as
+    the tail of a breadcrumb trail is a warning; the headline repeated word for word as a
+    sentence inside a longer paragraph is info (some desks open the lede that way). The
+    front-matter ``title`` repeated as the ``#`` heading is normal and not reported.
+    """
+
+    meta = RuleMeta(
+        code="EC101", name="duplicated-headline", family="duplicated-headline", severity=Severity.ERROR,
+        languages=frozenset({"ar", "en"}), scopes=("headline", "body", "breadcrumb"),
+        message="The headline is repeated here; remove the copy",
+        docs={
+            "what": "Finds the headline's text again in the body, a breadcrumb line or a caption, after "
+                    "normalisation (diacritics, tatweel, hamza seats) and ignoring a leading label such as 'عاجل:'.",
+            "why": "A pasted copy of the headline is a production fault: it reads as a stutter, pushes the lede "
+                   "down and duplicates text that search engines and wire clients index.",
+            "example": "# عاجل: السعودية وكازاخستان تتفقان على خطة أمنية\n\nعاجل: السعودية وكازاخستان تتفقان على خطة أمنية",
+            "instead": "Keep the headline once, as the title; open the body with a lede that adds information.",
+        },
+        standard="Reuters Handbook, 'Other Common Story Forms' (each item has its own headline); IPSO Editors' Code cl. 1",
+        examples={
+            "fail": ["# Storm closes port\n\nStorm closes port\n\nThe port authority said on Monday the port would close."],
+            "pass": ["# Storm closes port\n\nThe port authority said on Monday the storm would close the port."],
+        },
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """Yield a finding for each copy of the headline."""
+        head = doc.headline
+        if head is None:
+            return
+        key = headline_key(head.norm().text if head.kind != "front_matter" else head.text)
+        if len(key.split()) < 3:
+            return
+        tokens = key.split()
+        pattern = regex.compile(r"(?<![\w])" + r"[\W_]+".join(regex.escape(t) for t in tokens) + r"(?![\w])")
+        hl, hc = doc.lines.position(head.start)
+        related = (Related(doc.path, hl, hc, "the headline"),)
+        for b in doc.blocks:
+            if b is head or b.kind in ("title", "code", "html", "table", "front_matter"):
+                continue
+            nt = b.norm()
+            m = pattern.search(nt.text)
+            if m is None:
+                continue
+            start, end = nt.span(m.start(), m.end())
+            rest = headline_key(nt.text[: m.start()] + " " + nt.text[m.end():])
+            if b.kind == "breadcrumb":
+                sev, msg = Severity.WARNING, "The breadcrumb line repeats the headline; remove the web-page residue"
+            elif not rest:
+                sev, msg = Severity.ERROR, "The headline is pasted again here as a paragraph; remove the copy"
+            else:
+                sev, msg = Severity.INFO, "The headline is repeated word for word inside this paragraph"
+            # include a leading label ("عاجل:") in the span of a pasted copy
+            if not rest and b.kind != "breadcrumb":
+                start = b.start
+            yield self.finding(doc, start, end, message=msg, severity=sev, scope=b.kind, related=related)
+
+
+RULE = DuplicatedHeadline()

@@ -1,0 +1,105 @@
+"""EC102 duplicate-headline-across-files: the same headline in several drafts of one run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from editcheck.model import Finding, Related, Severity
+from editcheck.rules.base import Rule, RuleMeta
+from editcheck.rules.builtin._headline import headline_key
+
+if TYPE_CHECKING:
+    from editcheck.document.model import Document
+    from editcheck.rules.context import Context
+
+#: token_sort_ratio (0-100) at or above which two headlines are "possible duplicates"
+NEAR_THRESHOLD = 92
+
+
+class DuplicateHeadlineAcrossFiles(Rule):
+    """Index every checked draft's headline; report exact (normalised) duplicates and near
+    duplicates (rapidfuzz ``token_sort_ratio`` >= 92 among headlines sharing a rare token),
+    on the later file in path order, with the first occurrence as related location.
+
+    Near duplicates may contradict each other (one antonym flips the meaning: ارتفاع /
+    انخفاض), so the message asks the editor to check, and nothing is merged.
+    """
+
+    corpus = True
+    meta = RuleMeta(
+        code="EC102", name="duplicate-headline-across-files", family="duplicated-headline",
+        severity=Severity.WARNING, languages=frozenset({"ar", "en"}), scopes=("corpus",),
+        message="Same headline as {other}; give each story its own headline",
+        docs={
+            "what": "Compares the headlines of all drafts checked in one run and reports repeats.",
+            "why": "Two stories under one headline confuse readers, search and wire clients; an update "
+                   "needs a headline that says what is new.",
+            "example": "world/a.md and world/b.md both titled 'Storm closes port'",
+            "instead": "Rewrite the later headline to say what the second story adds, or merge the drafts.",
+        },
+        standard="Reuters Handbook, 'Other Common Story Forms' (each update is a new item with its own headline)",
+        examples={"fail": [], "pass": []},
+    )
+
+    def collect(self, doc: Document, ctx: Context) -> dict[str, Any] | None:
+        """Picklable record of this draft's headline (key, span, position)."""
+        head = doc.headline
+        if head is None:
+            return None
+        key = headline_key(head.text)
+        if len(key.split()) < 3:
+            return None
+        line, col = doc.lines.position(head.start)
+        end_line, end_col = doc.lines.position(head.end)
+        return {"key": key, "start": head.start, "end": head.end, "line": line, "column": col,
+                "end_line": end_line, "end_column": end_col, "match": head.text, "lang": doc.lang}
+
+    def finalize(self, items: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, Finding]]:  # type: ignore[override]
+        """Report repeats in path order (deterministic whatever the number of jobs)."""
+        first: dict[str, tuple[str, dict[str, Any]]] = {}
+        by_token: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for path, item in items:
+            key = item["key"]
+            hit = first.get(key)
+            near = False
+            if hit is None:
+                hit = self._near(item, by_token)
+                near = hit is not None
+            if hit is not None:
+                other_path, other = hit
+                msg = (f"Possible duplicate of the headline of {other_path}; check that the two do not "
+                       f"contradict each other" if near else None)
+                f = Finding(code=self.meta.code, name=self.meta.name, family=self.meta.family,
+                            severity=self.meta.severity,
+                            message=msg or self.meta.message.format(other=other_path),
+                            start=item["start"], end=item["end"], match=item["match"], scope="headline",
+                            path=path, line=item["line"], column=item["column"], end_line=item["end_line"],
+                            end_column=item["end_column"], docs_url=self.meta.docs_url,
+                            related=(Related(other_path, other["line"], other["column"], "first occurrence"),))
+                yield path, f
+            else:
+                first[key] = (path, item)
+            for tok in set(key.split()):
+                if len(tok) > 3:
+                    by_token.setdefault(tok, []).append((path, item))
+
+    def _near(self, item: dict[str, Any], by_token: dict[str, list[tuple[str, dict[str, Any]]]]
+              ) -> tuple[str, dict[str, Any]] | None:
+        from rapidfuzz import fuzz
+
+        toks = [t for t in set(item["key"].split()) if len(t) > 3]
+        # the rarest tokens narrow the candidates; never all pairs
+        toks.sort(key=lambda t: len(by_token.get(t, ())))
+        seen: set[int] = set()
+        for tok in toks[:3]:
+            for cand in by_token.get(tok, ())[:200]:
+                if id(cand[1]) in seen:
+                    continue
+                seen.add(id(cand[1]))
+                if fuzz.token_sort_ratio(item["key"], cand[1]["key"]) >= NEAR_THRESHOLD:
+                    return cand
+        return None
+
+
+RULE = DuplicateHeadlineAcrossFiles()

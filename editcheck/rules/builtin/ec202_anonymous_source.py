@@ -1,0 +1,52 @@
+"""EC202 anonymous-source: a statement or quotation credited to an unnamed source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from editcheck.analysis.people import anonymous_sources
+from editcheck.model import Finding, Severity
+from editcheck.rules.base import Rule, RuleMeta
+
+if TYPE_CHECKING:
+    from editcheck.document.model import Document
+    from editcheck.rules.context import Context
+
+
+class AnonymousSource(Rule):
+    """Report ``مصادر مطلعة``, ``أحد المرافقين ... وصف``, ``sources say``. A stated reason for
+    anonymity in the paragraph (``طلب عدم نشر اسمه``) or a named institution right after the
+    phrase (``مصدر مسؤول في وزارة الداخلية``) lowers the finding to info."""
+
+    meta = RuleMeta(
+        code="EC202", name="anonymous-source", family="unattributed-quote", severity=Severity.WARNING,
+        languages=frozenset({"ar", "en"}), scopes=("body", "headline"),
+        message="Anonymous source ('{match}'): describe the source as precisely as you can and say why it is not named",
+        docs={
+            "what": "Finds statements credited to unnamed sources: 'مصادر مطلعة', 'مصدر مقرب من', 'أحد المرافقين' "
+                    "followed by a speech verb, 'sources say', 'one of the aides said'.",
+            "why": "Anonymous sources are the weakest kind; readers need to know how close the source is to the "
+                   "information and why it was granted anonymity.",
+            "example": "أحد المرافقين في الوزارة وصف الأجواء بأنها \"كانت إيجابية\".",
+            "instead": "وقال مسؤول في الوزارة، طلب عدم نشر اسمه لأنه غير مخول بالتصريح، إن الأجواء كانت إيجابية.",
+        },
+        standard="AP Stylebook, 'anonymous sources'; Reuters Handbook, 'The Essentials of Reuters sourcing'; "
+                 "BBC Editorial Guidelines s.3",
+        examples={
+            "fail": ["أحد المرافقين في الوزارة وصف الأجواء بأنها \"كانت إيجابية ومثمرة\".",
+                     "Sources say investment opportunities are booming."],
+            "pass": ["وقال مصدر مسؤول في وزارة الداخلية إن الاجتماع انتهى.",
+                     "A ministry official, who asked not to be named because he was not authorised to speak, "
+                     "said the talks had ended."],
+        },
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """One finding per anonymous source."""
+        blocks = {b.index: b for b in doc.blocks}
+        for p in anonymous_sources(doc, ctx):
+            yield self.finding(doc, p.start, p.end, severity=p.severity, scope=blocks[p.block].kind)
+
+
+RULE = AnonymousSource()

@@ -1,0 +1,88 @@
+"""EC301 breaking-label: an urgency label ("عاجل:", "BREAKING") used as headline copy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from editcheck.model import Edit, Finding, Fix, Severity
+from editcheck.rules.base import Rule, RuleMeta
+
+if TYPE_CHECKING:
+    from editcheck.document.model import Document
+    from editcheck.rules.context import Context
+
+# label at the start of a block or of a breadcrumb segment, followed by : | - – — ! or the end
+_AR_RE = re.compile(
+    r"(?:^|(?<=[/>»›|]\s)|(?<=[/>»›|]))\s*(?P<label>(?:خبر\s+)?عاجل(?:\s+جدا|\s+وهام)?|هام\s+وعاجل|ورد\s+الان)"
+    r"(?P<punct>\s*(?:[:|\-–—!]+|$))"
+)
+_AR_HEAD_RE = re.compile(r"^\s*(?P<label>(?:خبر\s+)?عاجل(?:\s+جدا|\s+وهام)?|هام\s+وعاجل|ورد\s+الان)(?![\w])")
+_EN_RE = re.compile(
+    r"(?:^|(?<=[/>»›|]\s))\s*(?P<label>breaking(?:\s+news)?|just\s+in|urgent|developing)(?P<punct>\s*(?:[:|\-–—!]+|$))",
+    re.I,
+)
+_EN_CAPS_RE = re.compile(r"^\s*(?P<label>BREAKING(?:\s+NEWS)?|JUST\s+IN|URGENT)(?![\w])")
+
+
+class BreakingLabel(Rule):
+    """Report urgency labels in label position: at the start of the headline or of any
+    block or breadcrumb segment, followed by a colon, bar, dash, exclamation mark or the
+    end of the line. Adjectival use (``اجتماع عاجل``, ``عاجلاً أم آجلاً``) is never flagged.
+    A doubled or shouted label (``عاجل عاجل``, ``BREAKING!!!``) is an error."""
+
+    meta = RuleMeta(
+        code="EC301", name="breaking-label", family="sensational-marker", severity=Severity.WARNING,
+        languages=frozenset({"ar", "en"}), scopes=("headline", "body", "breadcrumb"),
+        message="Urgency label '{match}' in the copy: 'عاجل'/'BREAKING' is a wire priority code, not headline text",
+        fixable=True,
+        docs={
+            "what": "Finds 'عاجل:', 'خبر عاجل', 'ورد الآن', 'BREAKING', 'JUST IN' used as a label at the start of the "
+                    "headline or a paragraph.",
+            "why": "On the wire ALERT/URGENT mark priority and are stripped before publication; left in a web "
+                   "headline they overplay the story and go stale within hours.",
+            "example": "عاجل: السعودية وكازاخستان تتفقان على خطة أمنية مشتركة",
+            "instead": "السعودية وكازاخستان تتفقان على خطة أمنية مشتركة",
+        },
+        standard="Reuters Handbook, 'The Drill for Breaking News' (ALERT/URGENT are format codes); "
+                 "Al Jazeera Code of Ethics (no overplaying)",
+        examples={
+            "fail": ["# عاجل: الحكومة تعلن خطة جديدة للنقل العام", "# BREAKING: Government unveils transport plan"],
+            "pass": ["# الحكومة تعقد اجتماعاً عاجلاً لبحث خطة النقل", "# Government holds urgent meeting on transport"],
+        },
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """One finding per label."""
+        for b in doc.blocks:
+            if not b.scopes & {"headline", "body", "breadcrumb"} or "quote" in b.scopes:
+                continue
+            nt = b.norm()
+            text = nt.text
+            if doc.lang == "ar":
+                matches = list(_AR_RE.finditer(text))
+                if "headline" in b.scopes and not matches:
+                    matches = list(_AR_HEAD_RE.finditer(text))
+            else:
+                orig = b.norm("spelling").text
+                matches = list(_EN_RE.finditer(text))
+                if not matches:
+                    matches = [m for m in _EN_CAPS_RE.finditer(orig)] if "headline" in b.scopes else []
+                    if matches:
+                        nt = b.norm("spelling")
+            for m in matches:
+                s, e = nt.span(m.start("label"), m.end("label"))
+                punct = m.groupdict().get("punct") or ""
+                sev = Severity.WARNING
+                if "!!" in punct or re.search(r"عاجل\W+عاجل", text) or (doc.lang == "en" and b.source[s:e].isupper()
+                                                                          and "!" in punct):
+                    sev = Severity.ERROR
+                fe = nt.span(m.start("label"), m.end())[1] if punct.strip() else e
+                while fe < b.end and b.source[fe] == " ":
+                    fe += 1
+                fix = Fix((Edit(s, fe, ""),), safe=False, description="remove the label")
+                yield self.finding(doc, s, e, severity=sev, scope=b.kind, fix=fix)
+
+
+RULE = BreakingLabel()

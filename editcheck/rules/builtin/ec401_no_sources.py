@@ -1,0 +1,56 @@
+"""EC401 no-sources: nothing in the draft says where the story comes from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from editcheck.analysis.sourcing import document_sourcing
+from editcheck.model import Finding, Severity
+from editcheck.rules.base import Rule, RuleMeta
+
+if TYPE_CHECKING:
+    from editcheck.document.model import Document
+    from editcheck.rules.context import Context
+
+
+class NoSources(Rule):
+    """Report a draft with no agency credit, dateline credit, link, front-matter source or
+    attribution to a named person or institution. Attributions to made-up, unnamed or
+    anonymous sources (EC201-EC203) do not count. Reported once, at the headline."""
+
+    meta = RuleMeta(
+        code="EC401", name="no-sources", family="missing-sources", severity=Severity.ERROR,
+        languages=frozenset({"ar", "en"}), scopes=("document",),
+        message="No source for the story: credit the agency, link the document or attribute to a named official",
+        docs={
+            "what": "Looks for any sourcing in the whole draft: an agency or outlet credit (واس، رويترز، AFP), a "
+                    "dateline credit ('عمان (بترا) -'), a link, a front-matter 'sources' entry, or a statement "
+                    "attributed to a named person or institution.",
+            "why": "The reader must never wonder how we know. A story whose only voices are unnamed experts and "
+                   "anonymous companions has no checkable source at all.",
+            "example": "شهدت الرياض اليوم لقاءً أمنياً تاريخياً ... الخبراء يتوقعون ...",
+            "instead": "الرياض (واس) - استقبل وزير الداخلية ...، بحسب بيان للوزارة.",
+        },
+        standard="Reuters Handbook, 'The Essentials of Reuters sourcing'; BBC Editorial Guidelines s.3.3; "
+                 "Al Jazeera Code of Ethics (attribute news to known, reliable sources)",
+        examples={
+            "fail": ["# لقاء أمني\n\nشهدت الرياض اليوم لقاءً أمنياً مهماً بين البلدين لبحث التعاون."],
+            "pass": ["# لقاء أمني\n\nالرياض (واس) - شهدت الرياض اليوم لقاءً أمنياً بين البلدين."],
+        },
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """At most one finding per draft."""
+        body = doc.body
+        if not body or sum(len(b.text.split()) for b in body) < 25:
+            return  # too short to be a story (a note, a brief)
+        if "sources" in doc.front_matter and not document_sourcing(doc, ctx)["front_matter"]:
+            return  # EC402 reports the empty list
+        if document_sourcing(doc, ctx)["any"]:
+            return
+        anchor = doc.headline or body[0]
+        yield self.finding(doc, anchor.start, anchor.end, scope="document")
+
+
+RULE = NoSources()

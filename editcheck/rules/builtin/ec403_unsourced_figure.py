@@ -1,0 +1,110 @@
+"""EC403 unsourced-figure: a count, percentage, amount or distance with no source nearby."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import regex
+
+from editcheck.analysis.sourcing import block_sources
+from editcheck.model import Finding, Severity
+from editcheck.rules.base import Rule, RuleMeta
+from editcheck.rules.matcher import norm_key
+
+if TYPE_CHECKING:
+    from editcheck.document.model import Document
+    from editcheck.rules.context import Context
+
+_NUM_RE = regex.compile(r"(?<![\w.,:/-])(\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?:[.]\d+)?(?![\w:/]|[.,]\d|-\d)")
+_PERCENT_RE = regex.compile(r"^\s*(?:%|٪|بالمئة|بالمائة|في المئة|في المائة|percent|per\s+cent)")
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
+# after a number these are durations ("200 سنة"), before it they make a date ("عام 2020")
+_DURATION = frozenset({"عام", "عاما", "سنة", "سنوات", "اعوام", "year", "years"})
+
+
+class UnsourcedFigure(Rule):
+    """Report figures (a number followed within two words by a counted noun, unit, currency
+    or scale word, or by a percent sign) in a paragraph with no credible sourcing in it or in
+    the paragraph before. Dates, years, times, ages, ordinals and sports scores are exempt.
+    Sourcing by a made-up or unnamed expert does not count."""
+
+    meta = RuleMeta(
+        code="EC403", name="unsourced-figure", family="unsourced-figure", severity=Severity.WARNING,
+        languages=frozenset({"ar", "en"}), scopes=("body",),
+        message="Figure '{match}' has no source in its paragraph: say who counted or measured it",
+        docs={
+            "what": "Finds counts, percentages, amounts and distances in paragraphs that attribute nothing (no "
+                    "'قال', 'بحسب', 'وفقاً لـ', agency, report or link in the paragraph or the one before).",
+            "why": "Numbers carry authority; an unsourced figure cannot be checked and is often inflated.",
+            "example": "جمع اللقاء 12 مسؤولاً أمنياً رفيع المستوى ... خريطة تمتد عبر 9000 كيلومتر.",
+            "instead": "جمع اللقاء 12 مسؤولاً أمنياً، بحسب بيان وزارة الداخلية.",
+        },
+        standard="Reuters Handbook (source every statement that is not established fact); BBC Editorial "
+                 "Guidelines s.3.3 (check statistics and attribute what cannot be verified)",
+        examples={
+            "fail": ["# لقاء\n\nاستقبل الوزير نظيره.\n\nوجمع اللقاء 12 مسؤولاً أمنياً من البلدين في الرياض اليوم.",
+                     "# Meeting\n\nThe minister met his counterpart.\n\nThe talks brought together 12 senior officials."],
+            "pass": ["# لقاء\n\nوجمع اللقاء 12 مسؤولاً أمنياً، بحسب بيان لوزارة الداخلية.",
+                     "# Meeting\n\nThe talks brought together 12 senior officials, the ministry said."],
+        },
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """One finding per unsourced figure."""
+        lex = ctx.lexicon(doc.lang)
+        nouns = lex.keyset.get("figure_nouns", frozenset())
+        dates = lex.keyset.get("date_words", frozenset())
+        sources = block_sources(doc, ctx)
+        prev_sourced = False
+        for b in doc.blocks:
+            if "body" not in b.scopes or "quote" in b.scopes:
+                continue
+            sourced = bool(sources.get(b.index))
+            if not sourced and not prev_sourced:
+                yield from self._figures(doc, b, nouns, dates)
+            prev_sourced = sourced
+
+    def _figures(self, doc: Document, b, nouns: frozenset[str], dates: frozenset[str]) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+        nt = b.norm()
+        text = nt.text
+        for m in _NUM_RE.finditer(text):
+            num = m.group()
+            value = num.replace(",", "").replace("\u066c", "")
+            after_text = text[m.end():m.end() + 40]
+            before = text[max(0, m.start() - 25):m.start()].split()
+            prev_word = norm_key(before[-1]) if before else ""
+            if _TIME_RE.match(text, m.start()):
+                continue
+            if prev_word in dates or (len(before) > 1 and norm_key(before[-1]) in ("عام", "سنة", "year")):
+                continue
+            after = after_text.split()[:3]
+            words = [norm_key(w.strip(".,;:!?()\"'«»")) for w in after]
+            if words and words[0] in dates and words[0] not in _DURATION:
+                continue
+            is_year = len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100
+            percent = _PERCENT_RE.match(after_text) is not None
+            counted = any(w in nouns for w in words[:2]) or (len(words) > 2 and words[2] in nouns and words[1] not in dates)
+            if is_year and not percent:
+                continue
+            if not (percent or counted):
+                continue
+            end = m.end()
+            pm = _PERCENT_RE.match(after_text)
+            span_end = m.end() + pm.end() if pm else m.end()
+            if not pm:
+                # include the counted noun in the span ("12 مسؤولاً")
+                for i, w in enumerate(words[:3]):
+                    if w in nouns:
+                        tail = after_text.split()
+                        offset = after_text.find(tail[i]) + len(tail[i])
+                        span_end = m.end() + offset
+                        break
+            s, e = nt.span(m.start(), max(end, span_end))
+            while e > s and doc.text[e - 1] in ".,;:!?،؛»\")":
+                e -= 1
+            yield self.finding(doc, s, e, scope=b.kind)
+
+
+RULE = UnsourcedFigure()

@@ -1,0 +1,92 @@
+"""Word lists the code rules read (titles, agencies, attribution verbs...), per language.
+
+They live in each built-in pack's ``lexicon.yaml`` so a newsroom can read and extend them
+(config ``lexicons:``) without touching Python. Matchers are compiled once per run.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from editcheck.errors import ConfigError
+from editcheck.rules.matcher import PhraseMatcher, Term
+from editcheck.rules.packs import pack_dir
+
+LANG_PACK = {"ar": "ar-news", "en": "en-news"}
+
+
+class Lexicon:
+    """Named word lists for one language, with compiled matchers.
+
+    ``data`` maps a list name to a list of strings or mappings with a ``term`` key.
+    """
+
+    def __init__(self, lang: str, data: dict[str, Any]) -> None:
+        self.lang = lang
+        self.data = data
+        self._matchers: dict[tuple[str, ...], PhraseMatcher] = {}
+
+    def terms(self, *names: str) -> list[Term]:
+        """Entries of the named lists, as :class:`Term` objects (unknown names are empty)."""
+        out: list[Term] = []
+        for name in names:
+            for item in self.data.get(name) or ():
+                if isinstance(item, dict):
+                    term = str(item.get("term", ""))
+                    out.append(Term(term, tuple((k, v) for k, v in item.items() if k != "term")))
+                    for variant in item.get("variants") or ():
+                        out.append(Term(str(variant), tuple((k, v) for k, v in item.items() if k != "term")))
+                else:
+                    out.append(Term(str(item)))
+        return out
+
+    def words(self, name: str) -> list[str]:
+        """Surface forms of one list."""
+        return [t.term for t in self.terms(name)]
+
+    def matcher(self, *names: str, clitics: bool = True, suffixes: tuple[str, ...] = (),
+                level: str = "match") -> PhraseMatcher:
+        """A compiled :class:`PhraseMatcher` over the named lists (cached)."""
+        key = (*names, str(clitics), *suffixes, level)
+        m = self._matchers.get(key)
+        if m is None:
+            m = PhraseMatcher(self.terms(*names), clitics=clitics and self.lang == "ar",
+                              suffixes=suffixes, level=level)
+            self._matchers[key] = m
+        return m
+
+    @cached_property
+    def keyset(self) -> dict[str, frozenset[str]]:
+        """Normalised forms of every list, for set membership tests."""
+        from editcheck.rules.matcher import norm_key
+
+        return {name: frozenset(norm_key(t.term) for t in self.terms(name)) for name in self.data}
+
+    def has(self, name: str, word: str) -> bool:
+        """True when normalised ``word`` is in list ``name``."""
+        from editcheck.rules.matcher import norm_key
+
+        return norm_key(word) in self.keyset.get(name, frozenset())
+
+    def extend(self, extra: dict[str, list[Any]]) -> None:
+        """Add entries (house lexicons from the config) to the named lists."""
+        for name, items in extra.items():
+            self.data.setdefault(name, [])
+            self.data[name] = list(self.data[name]) + list(items)
+        self._matchers.clear()
+        self.__dict__.pop("keyset", None)
+
+
+def load_lexicon(lang: str) -> Lexicon:
+    """Load the built-in lexicon of ``lang`` (``ar`` or ``en``).
+
+    Raises :class:`ConfigError` when the file is missing or broken.
+    """
+    from editcheck.rules.yamlio import load_yaml_file
+
+    path = pack_dir(LANG_PACK.get(lang, "en-news")) / "lexicon.yaml"
+    data = load_yaml_file(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: lexicon must be a mapping of list names to lists")
+    return Lexicon(lang, data)

@@ -1,0 +1,103 @@
+"""Every rule a run can use: built-in code rules, YAML packs and plugin entry points."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from editcheck.errors import ConfigError
+from editcheck.rules.base import Rule
+from editcheck.rules.packs import BUILTIN_PACKS, pack_dir
+
+#: Built-in code rules, one module each under ``editcheck.rules.builtin``.
+BUILTIN_MODULES = (
+    "ec101_duplicated_headline",
+    "ec102_duplicate_headline_across_files",
+    "ec201_unnamed_experts",
+    "ec202_anonymous_source",
+    "ec203_fabricated_expert",
+    "ec204_unattributed_quote",
+    "ec301_breaking_label",
+    "ec302_headline_exclamation",
+    "ec305_hype_density",
+    "ec306_closing_question",
+    "ec307_question_headline",
+    "ec308_shouting_caps",
+    "ec401_no_sources",
+    "ec402_empty_sources_field",
+    "ec403_unsourced_figure",
+    "ec602_breadcrumb_residue",
+    "ec901_invalid_front_matter",
+    "ec902_legacy_encoding",
+)
+ENTRY_POINT_GROUP = "editcheck.rules"
+PACK_LANG = {"ar-news": "ar", "en-news": "en"}
+
+
+def builtin_code_rules() -> list[Rule]:
+    """Instances of the built-in code rules."""
+    rules = []
+    for name in BUILTIN_MODULES:
+        mod = importlib.import_module(f"editcheck.rules.builtin.{name}")
+        rules.append(mod.RULE)
+    return rules
+
+
+def load_packs(names: tuple[str, ...] = BUILTIN_PACKS, extra_dirs: tuple[Path, ...] = ()) -> list[Rule]:
+    """YAML rules of the named built-in packs and of extra pack folders."""
+    from editcheck.rules.yaml.loader import load_pack
+
+    rules: list[Rule] = []
+    for name in names:
+        folder = pack_dir(name)
+        if not folder.is_dir():
+            raise ConfigError(f"unknown rule pack '{name}' (built-in packs: {', '.join(BUILTIN_PACKS)})")
+        rules.extend(load_pack(folder, PACK_LANG.get(name)))
+    for folder in extra_dirs:
+        rules.extend(load_pack(folder))
+    return rules
+
+
+def plugin_rules() -> list[Rule]:
+    """Rules from installed plugins (entry-point group ``editcheck.rules``).
+
+    Each entry point loads to a :class:`Rule`, a list of rules, or a callable returning
+    either. Raises :class:`ConfigError` when a plugin fails to load.
+    """
+    from importlib.metadata import entry_points
+
+    rules: list[Rule] = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+            if callable(obj) and not isinstance(obj, Rule):
+                obj = obj()
+        except Exception as exc:  # a broken plugin must not crash the run with a traceback
+            raise ConfigError(f"plugin '{ep.name}' ({ep.value}) failed to load: {exc}") from None
+        items = obj if isinstance(obj, (list, tuple)) else [obj]
+        for item in items:
+            if not isinstance(item, Rule):
+                raise ConfigError(f"plugin '{ep.name}' gave {type(item).__name__}, not an editcheck Rule")
+            rules.append(item)
+    return rules
+
+
+def all_rules(packs: tuple[str, ...] = BUILTIN_PACKS, extra_dirs: tuple[Path, ...] = (),
+              plugins: bool = True) -> list[Rule]:
+    """Every available rule, code rules first; checks that codes are not reused.
+
+    A code may appear in several packs only for disjoint languages with the same name.
+    Raises :class:`ConfigError` on a clash.
+    """
+    rules = builtin_code_rules() + load_packs(packs, extra_dirs)
+    if plugins:
+        rules += plugin_rules()
+    seen: dict[str, Rule] = {}
+    for r in rules:
+        prev = seen.get(r.meta.code)
+        if prev is not None and (prev.meta.name != r.meta.name or prev.meta.languages & r.meta.languages):
+            raise ConfigError(
+                f"{r.meta.source}: code {r.meta.code} is already used by '{prev.meta.name}' ({prev.meta.source})"
+            )
+        seen[r.meta.code] = r
+    return rules

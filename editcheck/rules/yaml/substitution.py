@@ -1,0 +1,70 @@
+"""``extends: substitution``: flag a wrong form and offer the right one as a fix.
+
+Keys: ``swap`` (mapping ``wrong: right``, or a list of mappings with ``wrong``, ``right``
+and optional ``severity``/``note``), ``accept`` (forms never flagged). By default the match
+is on lightly normalised text (diacritics and tatweel removed, hamza seats kept), so
+``مساءاً`` is found and ``مساءً`` is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from editcheck.model import Edit, Fix
+from editcheck.rules.base import blocks_for
+from editcheck.rules.matcher import PhraseMatcher, Term, norm_key
+from editcheck.rules.yaml.common import YamlRule, as_list, fail, parse_severity
+
+if TYPE_CHECKING:
+    from editcheck.document.model import Document
+    from editcheck.model import Finding
+    from editcheck.rules.context import Context
+
+
+class Substitution(YamlRule):
+    """Flag ``wrong`` forms and suggest ``right`` ones (a safe fix unless ``fix: unsafe``)."""
+
+    keys = {"swap", "accept"}
+
+    def __init__(self, data: dict[str, Any], src: Any, default_lang: str | None = None) -> None:
+        data = dict(data)
+        data.setdefault("level", "spelling")
+        super().__init__(data, src, default_lang)
+        if data.get("normalize") is not True:
+            self.level = "spelling"
+        swap = data.get("swap")
+        pairs: list[Term] = []
+        if isinstance(swap, dict):
+            for wrong, right in swap.items():
+                pairs.append(Term(str(wrong), (("right", str(right)),)))
+        elif isinstance(swap, list):
+            for item in swap:
+                if not isinstance(item, dict) or "wrong" not in item or "right" not in item:
+                    raise fail(src, "swap", f"each item needs 'wrong' and 'right': {item!r}")
+                extra: list[tuple[str, Any]] = [("right", str(item["right"]))]
+                if "severity" in item:
+                    extra.append(("severity", parse_severity(item["severity"], src, "swap")))
+                if "note" in item:
+                    extra.append(("note", str(item["note"])))
+                pairs.append(Term(str(item["wrong"]), tuple(extra)))
+        else:
+            raise fail(src, "swap" if "swap" in data else None, "a substitution rule needs 'swap': a mapping of wrong: right")
+        if not pairs:
+            raise fail(src, "swap", "must not be empty")
+        self.accept = {norm_key(str(a), self.level) for a in as_list(data.get("accept"), src, "accept")}
+        self.safe = data.get("fix", "safe") != "unsafe"
+        self.matcher = PhraseMatcher(pairs, clitics=self.clitics, level=self.level)
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """Yield a finding with a fix for each wrong form."""
+        for block in blocks_for(doc, self.meta.scopes):
+            nt = block.norm(self.level)
+            for hit in self.matcher.finditer(nt):
+                if norm_key(nt.text[hit.nstart:hit.nend], self.level) in self.accept:
+                    continue
+                right = str(hit.term.get("right"))
+                fix = Fix((Edit(hit.start, hit.end, right),), safe=self.safe, description=f"replace with {right}")
+                sev = hit.term.get("severity") or self.meta.severity
+                yield self.finding(doc, hit.start, hit.end, severity=sev, scope=block.kind, fix=fix,
+                                   suggestion=right, replacement=right, note=hit.term.get("note", ""))

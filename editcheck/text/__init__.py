@@ -1,0 +1,1 @@
+"""Text utilities that know nothing of rules or documents: normalisation, lines, language."""
