@@ -94,6 +94,10 @@ def check(
         _fail(str(exc))
     except typer.Exit:
         raise
+    except BrokenPipeError:  # output piped into head, less...
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(1) from None
     except Exception as exc:  # never a traceback for the user
         if debug:
             raise

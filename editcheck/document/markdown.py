@@ -81,7 +81,7 @@ def parse_markdown(path: str, text: str) -> Document:
     blocks: list[Block] = []
     h1: Block | None = None
     stack: list[str] = []
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if tok.type in ("blockquote_open", "list_item_open", "table_open"):
             stack.append(tok.type)
         elif tok.type in ("blockquote_close", "list_item_close", "table_close"):

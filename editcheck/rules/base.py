@@ -43,6 +43,12 @@ class RuleMeta:
     fixable: bool = False
     source: str = "builtin"
     link: str = ""
+    #: the message in other languages (``{"ar": "..."}``); ``message`` is the English default
+    messages: dict[str, str] = field(default_factory=dict)
+
+    def message_for(self, lang: str) -> str:
+        """The message template in ``lang`` when the rule has one, else the default."""
+        return self.messages.get(lang, self.message)
 
     @property
     def docs_url(self) -> str:
@@ -74,12 +80,12 @@ class Rule:
                 **fmt: Any) -> Finding:
         """Build a finding for ``doc.text[start:end]``.
 
-        The message defaults to ``meta.message``; ``{match}`` and any keyword in ``fmt`` are
-        substituted (unknown placeholders are left as they are).
+        The message defaults to ``meta.message`` in the draft's language; ``{match}`` and any
+        keyword in ``fmt`` are substituted (unknown placeholders are left as they are).
         """
         m = self.meta
         match = doc.text[start:end]
-        template = message if message is not None else m.message
+        template = message if message is not None else m.message_for(doc.lang)
         text = _format(template, {"match": match, **fmt})
         return Finding(code=m.code, name=m.name, family=m.family, severity=severity or m.severity,
                        message=text, start=start, end=end, match=match, scope=scope, fix=fix,

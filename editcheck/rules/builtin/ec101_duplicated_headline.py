@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from editcheck.rules.context import Context
 
 
+_AR_CRUMB = "سطر مسار التصفح يكرر العنوان؛ احذف بقايا صفحة الويب"
+_AR_PASTE = "العنوان منسوخ مرة أخرى هنا كفقرة؛ احذف النسخة"
+_AR_INSIDE = "العنوان مكرر حرفياً داخل هذه الفقرة"
+
+
 class DuplicatedHeadline(Rule):
     """Find the headline's text again in another block.
 
@@ -29,6 +34,7 @@ class DuplicatedHeadline(Rule):
         code="EC101", name="duplicated-headline", family="duplicated-headline", severity=Severity.ERROR,
         languages=frozenset({"ar", "en"}), scopes=("headline", "body", "breadcrumb"),
         message="The headline is repeated here; remove the copy",
+        messages={"ar": "العنوان مكرر هنا؛ احذف النسخة"},
         docs={
             "what": "Finds the headline's text again in the body, a breadcrumb line or a caption, after "
                     "normalisation (diacritics, tatweel, hamza seats) and ignoring a leading label such as 'عاجل:'.",
@@ -65,12 +71,16 @@ class DuplicatedHeadline(Rule):
                 continue
             start, end = nt.span(m.start(), m.end())
             rest = headline_key(nt.text[: m.start()] + " " + nt.text[m.end():])
+            ar = doc.lang == "ar"
             if b.kind == "breadcrumb":
-                sev, msg = Severity.WARNING, "The breadcrumb line repeats the headline; remove the web-page residue"
+                sev, msg = Severity.WARNING, (_AR_CRUMB if ar else "The breadcrumb line repeats the headline; "
+                                              "remove the web-page residue")
             elif not rest:
-                sev, msg = Severity.ERROR, "The headline is pasted again here as a paragraph; remove the copy"
+                sev, msg = Severity.ERROR, (_AR_PASTE if ar else "The headline is pasted again here as a paragraph; "
+                                            "remove the copy")
             else:
-                sev, msg = Severity.INFO, "The headline is repeated word for word inside this paragraph"
+                sev, msg = Severity.INFO, (_AR_INSIDE if ar else "The headline is repeated word for word inside "
+                                           "this paragraph")
             # include a leading label ("عاجل:") in the span of a pasted copy
             if not rest and b.kind != "breadcrumb":
                 start = b.start

@@ -31,6 +31,7 @@ class DuplicateHeadlineAcrossFiles(Rule):
         code="EC102", name="duplicate-headline-across-files", family="duplicated-headline",
         severity=Severity.WARNING, languages=frozenset({"ar", "en"}), scopes=("corpus",),
         message="Same headline as {other}; give each story its own headline",
+        messages={"ar": "العنوان نفسه في {other}؛ امنح كل خبر عنواناً خاصاً به"},
         docs={
             "what": "Compares the headlines of all drafts checked in one run and reports repeats.",
             "why": "Two stories under one headline confuse readers, search and wire clients; an update "
@@ -68,11 +69,16 @@ class DuplicateHeadlineAcrossFiles(Rule):
                 near = hit is not None
             if hit is not None:
                 other_path, other = hit
-                msg = (f"Possible duplicate of the headline of {other_path}; check that the two do not "
-                       f"contradict each other" if near else None)
+                ar = item.get("lang") == "ar"
+                if near:
+                    msg = (f"عنوان قريب جداً من عنوان {other_path}؛ تحقق من أنهما لا يتناقضان" if ar else
+                           f"Possible duplicate of the headline of {other_path}; check that the two do not "
+                           f"contradict each other")
+                else:
+                    msg = self.meta.message_for("ar" if ar else "en").format(other=other_path)
                 f = Finding(code=self.meta.code, name=self.meta.name, family=self.meta.family,
                             severity=self.meta.severity,
-                            message=msg or self.meta.message.format(other=other_path),
+                            message=msg,
                             start=item["start"], end=item["end"], match=item["match"], scope="headline",
                             path=path, line=item["line"], column=item["column"], end_line=item["end_line"],
                             end_column=item["end_column"], docs_url=self.meta.docs_url,

@@ -23,6 +23,7 @@ class AnonymousSource(Rule):
         code="EC202", name="anonymous-source", family="unattributed-quote", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("body", "headline"),
         message="Anonymous source ('{match}'): describe the source as precisely as you can and say why it is not named",
+        messages={"ar": "مصدر مجهول ('{match}'): صِف المصدر بأدق ما يمكن واذكر سبب حجب اسمه"},
         docs={
             "what": "Finds statements credited to unnamed sources: 'مصادر مطلعة', 'مصدر مقرب من', 'أحد المرافقين' "
                     "followed by a speech verb, 'sources say', 'one of the aides said'.",

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from editcheck.analysis.people import fabricated_experts
-from editcheck.model import Finding
+from editcheck.model import Finding, Severity
 from editcheck.rules.base import Rule, RuleMeta
-from editcheck.model import Severity
 
 if TYPE_CHECKING:
     from editcheck.document.model import Document
@@ -26,6 +25,7 @@ class FabricatedExpert(Rule):
         languages=frozenset({"ar", "en"}), scopes=("body", "headline"),
         message="'{match}' looks like an invented expert (the surname is a field of expertise): verify the person "
                 "exists and give their full name and affiliation",
+        messages={"ar": "'{match}' يبدو خبيراً مختلَقاً (لقبه اسم مجال تخصص): تحقق من وجوده واذكر اسمه الكامل وجهة عمله"},
         docs={
             "what": "Finds person mentions whose 'family name' is their field (الاستراتيجي, التحليلي, الأمني; "
                     "Strategist, Analyst) or a role with a lone given name ('security analyst Ahmed').",

@@ -26,6 +26,7 @@ class UnattributedQuote(Rule):
         code="EC204", name="unattributed-quote", family="unattributed-quote", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("body",),
         message="Quotation with no speaker: say who said it",
+        messages={"ar": "اقتباس بلا قائل: اذكر من قاله"},
         docs={
             "what": "Finds direct quotations («...», \"...\", “...”) of six words or more with no attribution in the "
                     "same, previous or next sentence.",

@@ -36,6 +36,7 @@ class BreakingLabel(Rule):
         code="EC301", name="breaking-label", family="sensational-marker", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("headline", "body", "breadcrumb"),
         message="Urgency label '{match}' in the copy: 'عاجل'/'BREAKING' is a wire priority code, not headline text",
+        messages={"ar": "وسم الاستعجال '{match}' في النص: «عاجل» رمز أولوية في الوكالات وليس جزءاً من العنوان"},
         fixable=True,
         docs={
             "what": "Finds 'عاجل:', 'خبر عاجل', 'ورد الآن', 'BREAKING', 'JUST IN' used as a label at the start of the "

@@ -24,6 +24,7 @@ class HeadlineExclamation(Rule):
         code="EC302", name="headline-exclamation", family="sensational-marker", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("headline",),
         message="Exclamation mark in the headline: let the facts carry the weight",
+        messages={"ar": "علامة تعجب في العنوان: دع الوقائع تتكلم"},
         docs={
             "what": "Finds exclamation marks in the headline (outside quotation marks).",
             "why": "An exclamation mark tells the reader how to feel; news headlines state what happened. "

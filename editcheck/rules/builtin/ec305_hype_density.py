@@ -29,6 +29,7 @@ class HypeDensity(Rule):
         code="EC305", name="hype-density", family="sensational-marker", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("headline", "body"),
         message="{count} hype words ({terms}): replace adjectives with facts",
+        messages={"ar": "{count} من كلمات التهويل ({terms}): استبدل الصفات بالوقائع"},
         docs={
             "what": "Counts hype adjectives and adverbs ('تاريخي', 'غير مسبوق', 'استثنائي', 'historic', "
                     "'unprecedented') and reports drafts that lean on them.",

@@ -34,6 +34,7 @@ class ClosingQuestion(Rule):
         code="EC306", name="closing-question", family="sensational-marker", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("body",),
         message="The story ends on a clickbait question: end on the last fact or the next step",
+        messages={"ar": "ينتهي الخبر بسؤال استدراجي: اختم بآخر معلومة أو بالخطوة التالية"},
         docs={
             "what": "Finds reader-engagement endings ('فما رأيكم؟', 'What do you think?') and rhetorical yes/no "
                     "questions closing the body ('السؤال الذي يطرح نفسه الآن: هل ...؟').",

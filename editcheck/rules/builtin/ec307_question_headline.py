@@ -25,6 +25,7 @@ class QuestionHeadline(Rule):
         code="EC307", name="question-headline", family="sensational-marker", severity=Severity.INFO,
         languages=frozenset({"ar", "en"}), scopes=("headline",),
         message="Yes/no question headline: if the story cannot answer 'yes', state what is known",
+        messages={"ar": "عنوان بصيغة سؤال جوابه نعم أو لا: إن لم يجب الخبر بنعم فاذكر ما هو معروف"},
         docs={
             "what": "Finds headlines that ask a yes/no question.",
             "why": "Betteridge's adage: a yes/no headline can usually be answered 'no'; it hints at a claim the "

@@ -23,6 +23,7 @@ class NoSources(Rule):
         code="EC401", name="no-sources", family="missing-sources", severity=Severity.ERROR,
         languages=frozenset({"ar", "en"}), scopes=("document",),
         message="No source for the story: credit the agency, link the document or attribute to a named official",
+        messages={"ar": "لا مصدر للخبر: اذكر الوكالة أو ضع رابط الوثيقة أو انسب المعلومات إلى مسؤول مسمّى"},
         docs={
             "what": "Looks for any sourcing in the whole draft: an agency or outlet credit (واس، رويترز، AFP), a "
                     "dateline credit ('عمان (بترا) -'), a link, a front-matter 'sources' entry, or a statement "
@@ -45,8 +46,6 @@ class NoSources(Rule):
         body = doc.body
         if not body or sum(len(b.text.split()) for b in body) < 25:
             return  # too short to be a story (a note, a brief)
-        if "sources" in doc.front_matter and not document_sourcing(doc, ctx)["front_matter"]:
-            return  # EC402 reports the empty list
         if document_sourcing(doc, ctx)["any"]:
             return
         anchor = doc.headline or body[0]

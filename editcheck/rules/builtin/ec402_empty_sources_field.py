@@ -20,6 +20,7 @@ class EmptySourcesField(Rule):
         code="EC402", name="empty-sources-field", family="missing-sources", severity=Severity.ERROR,
         languages=frozenset({"ar", "en"}), scopes=("front-matter.sources",),
         message="The 'sources' list is empty: list the agency, document or people the story relies on",
+        messages={"ar": "قائمة المصادر (sources) فارغة: اذكر الوكالة أو الوثيقة أو الأشخاص الذين يستند إليهم الخبر"},
         docs={
             "what": "Checks the front-matter 'sources' field of Markdown drafts.",
             "why": "An empty sources list is a draft that was never sourced, or a CMS template nobody filled in.",

@@ -34,6 +34,7 @@ class UnsourcedFigure(Rule):
         code="EC403", name="unsourced-figure", family="unsourced-figure", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("body",),
         message="Figure '{match}' has no source in its paragraph: say who counted or measured it",
+        messages={"ar": "الرقم '{match}' بلا مصدر في فقرته: اذكر من أحصاه أو قاسه"},
         docs={
             "what": "Finds counts, percentages, amounts and distances in paragraphs that attribute nothing (no "
                     "'قال', 'بحسب', 'وفقاً لـ', agency, report or link in the paragraph or the one before).",

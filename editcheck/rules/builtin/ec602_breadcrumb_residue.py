@@ -25,6 +25,7 @@ class BreadcrumbResidue(Rule):
         code="EC602", name="breadcrumb-residue", family="boilerplate-residue", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("breadcrumb",), fixable=True,
         message="Breadcrumb trail '{match}' copied from a web page: remove it",
+        messages={"ar": "مسار تصفح '{match}' منسوخ من صفحة ويب: احذفه"},
         docs={
             "what": "Finds site navigation trails ('الرئيسية / أخبار /', 'Home > News >') at the start of a line.",
             "why": "Scraping residue is not copy; it also pollutes duplicate detection and the headline.",

@@ -102,6 +102,13 @@ def parse_meta(data: dict[str, Any], src: Source, default_lang: str | None) -> R
     for lang in langs:
         if lang not in ("ar", "en"):
             raise fail(src, "language", f"unknown language '{lang}' (use ar or en)")
+    message = data["message"]
+    messages: dict[str, str] = {}
+    if isinstance(message, dict):
+        messages = {str(k): str(v) for k, v in message.items()}
+        message = messages.get("en") or next(iter(messages.values()))
+    elif len(langs) == 1:
+        messages = {langs[0]: str(message)}
     docs = data.get("docs") or {}
     if not isinstance(docs, dict):
         raise fail(src, "docs", "expected a mapping with what / why / example / instead")
@@ -111,7 +118,7 @@ def parse_meta(data: dict[str, Any], src: Source, default_lang: str | None) -> R
     return RuleMeta(
         code=code, name=name, family=str(data.get("family", "custom")),
         severity=parse_severity(data.get("severity", "warning"), src, "severity"),
-        languages=frozenset(langs), message=str(data["message"]), scopes=parse_scopes(data.get("scope"), src),
+        languages=frozenset(langs), message=str(message), messages=messages, scopes=parse_scopes(data.get("scope"), src),
         docs={str(k): str(v) for k, v in docs.items()}, standard=str(data.get("standard", "")),
         examples={k: [str(x) for x in as_list(v, src, "examples")] for k, v in examples.items()},
         fixable="fix" in data or data.get("extends") == "substitution", source=src.path,
