@@ -127,10 +127,14 @@ class Checker:
 
     def check_file(self, path: Path, display: str | None = None) -> FileResult:
         """Read, decode and check one draft file; input errors become ``FileResult.error``."""
-        from editcheck.document.reader import read_draft
+        from editcheck.document.loader import BINARY_SUFFIXES, parse_binary
+        from editcheck.document.reader import read_bytes, read_draft
 
         name = display or str(path)
         try:
+            if str(path).lower().endswith(BINARY_SUFFIXES):  # .docx: bytes go to the loader, never decoded
+                doc = parse_binary(name, read_bytes(path, max_size=self.options.max_size), self.options.lang)
+                return self.check_document(doc)
             decoded = read_draft(path, max_size=self.options.max_size, encoding=self.options.encoding)
         except InputError as exc:
             return FileResult(name, error=str(exc))
@@ -172,7 +176,7 @@ def _encoding_finding(path: str, encoding: str) -> Finding:
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
     """Expand CLI paths: files as given, folders recursively (``*.md``, ``*.markdown``,
-    ``*.txt``, sorted), ``-`` for standard input as ``(None, "-")``. Missing paths are
+    ``*.txt``, ``*.html``, ``*.htm``, ``*.docx``, sorted), ``-`` for standard input as ``(None, "-")``. Missing paths are
     yielded too, so the caller reports them. Symlink loops are not followed twice."""
     for p in paths:
         if p == "-":

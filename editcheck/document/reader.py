@@ -80,19 +80,23 @@ def _legacy_guess(data: bytes) -> str | None:
     return None
 
 
-def read_draft(path: Path, *, max_size: int = DEFAULT_MAX_SIZE, encoding: str | None = None) -> Decoded:
-    """Read and decode the draft at ``path`` (read-only).
+def read_bytes(path: Path, *, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """Read at most ``max_size`` bytes of the file at ``path`` (read-only, bounded memory).
 
+    The size is checked before reading and the read itself stops at ``max_size + 1`` bytes,
+    so a growing file, a FIFO or a device such as ``/dev/zero`` cannot exhaust memory.
     Raises :class:`InputError` with a one-line message when the path is missing, a
-    directory, unreadable, larger than ``max_size`` bytes, binary or undecodable.
+    directory, unreadable or larger than ``max_size`` bytes.
     """
+    too_big = f"is over the size limit of {max_size} bytes (raise it with --max-size)"
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise InputError(f"{path}: is a directory")
+        size = path.stat().st_size
         if size > max_size:
-            raise InputError(f"{path}: {size} bytes is over the size limit of {max_size} bytes (raise it with --max-size)")
-        data = path.read_bytes()
+            raise InputError(f"{path}: {size} bytes {too_big}")
+        with path.open("rb") as fh:
+            data = fh.read(max_size + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -101,4 +105,15 @@ def read_draft(path: Path, *, max_size: int = DEFAULT_MAX_SIZE, encoding: str | 
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, str(path), encoding)
+    if len(data) > max_size:
+        raise InputError(f"{path}: {too_big}")
+    return data
+
+
+def read_draft(path: Path, *, max_size: int = DEFAULT_MAX_SIZE, encoding: str | None = None) -> Decoded:
+    """Read and decode the draft at ``path`` (read-only); see :func:`read_bytes` and :func:`decode`.
+
+    Raises :class:`InputError` with a one-line message when the path is missing, a
+    directory, unreadable, larger than ``max_size`` bytes, binary or undecodable.
+    """
+    return decode(read_bytes(path, max_size=max_size), str(path), encoding)

@@ -15,8 +15,9 @@ def escape_controls(text: str) -> str:
     out = []
     for ch in text:
         cp = ord(ch)
-        if cp in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF) or 0x202A <= cp <= 0x202E \
-                or 0x2066 <= cp <= 0x2069 or (cp < 0x20 and ch not in "\t") or cp == 0x7F:
+        if cp in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD, 0x180E, 0x2028, 0x2029) \
+                or 0x202A <= cp <= 0x202E or 0x2060 <= cp <= 0x2064 \
+                or 0x2066 <= cp <= 0x2069 or (cp < 0x20 and ch not in "\t") or 0x7F <= cp <= 0x9F:
             out.append(f"<U+{cp:04X}>")
         else:
             out.append(ch)

@@ -27,6 +27,8 @@ BUILTIN_MODULES = (
     "ec402_empty_sources_field",
     "ec403_unsourced_figure",
     "ec602_breadcrumb_residue",
+    "ec604_bidi_control",
+    "ec605_invisible_in_word",
     "ec901_invalid_front_matter",
     "ec902_legacy_encoding",
 )
