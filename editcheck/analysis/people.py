@@ -36,7 +36,7 @@ class PersonSpan:
 
 
 def _alt(words: list[str], level: str = "match") -> str:
-    keys = sorted({norm_key(w, level) for w in words if w}, key=len, reverse=True)
+    keys = sorted({norm_key(w, level) for w in words if w}, key=lambda k: (-len(k), k))  # longest first; stable pattern text
     return "|".join(r"\s+".join(regex.escape(t) for t in k.split(" ")) for k in keys)
 
 
@@ -106,6 +106,14 @@ def patterns(doc: Document, ctx: Context) -> dict[str, regex.Pattern[str]]:
     return _ar_patterns(lex) if doc.lang == "ar" else _en_patterns(lex)
 
 
+_STUDY_RE = regex.compile(
+    r"(?<![\w])[وفبل]?(?:ال)?(?:دراس[ةه]|بحث|ابحاث|جامع[ةه]|معهد|مركز|فريق\\s+(?:بحث|من\\s+الباحثين)|مجل[ةه]|مختبر|تقرير|study|research|"
+    r"university|institute|team|journal|laboratory|report)(?![\w])",
+    regex.I,
+)
+_DEFINITE_RE = regex.compile(r"^(?:[وفل]?ال|the\s)", regex.I)
+
+
 def _prose(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.scopes & {"body", "headline", "standfirst"}]
 
@@ -153,10 +161,15 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
         return cache["vague"]  # type: ignore[no-any-return]
     pats = patterns(doc, ctx)
     out: list[PersonSpan] = []
+    study_seen = False
     for b in _prose(doc):
         nt = b.norm()
         text = nt.text
+        first_study = _STUDY_RE.search(text)
         for m in pats["vague"].finditer(text):
+            # "الباحثون" / "the researchers" after a named study or team refers back to them
+            if _DEFINITE_RE.match(m.group()) and (study_seen or (first_study and first_study.start() < m.start())):
+                continue
             before = text[max(0, m.start() - 40):m.start()].split()[-2:]
             after_words = text[m.end():m.end() + 60].split()
             near = " ".join(before + after_words[:2])
@@ -171,6 +184,7 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
             if v is not None:
                 s, e = nt.span(m.start(), v.end())
             out.append(PersonSpan(s, e, "vague", Severity.WARNING, m.group(), b.index))
+        study_seen = study_seen or first_study is not None
     cache["vague"] = out
     return out
 

@@ -12,7 +12,8 @@ _ABBREV_BEFORE_RE = re.compile(
 )
 
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“", "‹": "›"}
-_QUOTE_RE = re.compile(r"«[^«»]{1,1500}»|“[^“”]{1,1500}”|\"[^\"\n]{1,1500}\"|„[^„“]{1,1500}“")
+# straight quotes pair only as an opening mark before a non-space and a closing mark after one
+_QUOTE_RE = re.compile(r"«[^«»]{1,1500}»|“[^“”]{1,1500}”|\"(?=\S)[^\"\n]{0,1500}(?<=\S)\"|„[^„“]{1,1500}“")
 _WORD_RE = re.compile(r"[\w\u0600-\u06ff\u0750-\u077f'’-]+")
 
 

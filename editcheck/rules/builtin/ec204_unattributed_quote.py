@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from editcheck.analysis.people import patterns
 from editcheck.model import Finding, Severity
 from editcheck.rules.base import Rule, RuleMeta
+from editcheck.text.normalize import normalize
 from editcheck.text.segment import word_count
 
 if TYPE_CHECKING:
@@ -15,12 +17,20 @@ if TYPE_CHECKING:
     from editcheck.rules.context import Context
 
 MIN_WORDS = 6
+# a quotation right after one of these is a title, a charge or a name, not speech
+_LABEL_BEFORE_RE = re.compile(
+    r"(?:تهم[ةه]?|بتهم[ةه]?|تهمتي|بعنوان|عنوانه|عنوانها|كتاب|كتابه|تقرير|فيلم|رواية|روايته|شعار|لافتة|لافتات|"
+    r"وسم|هاشتاغ|اسم|باسم|مسمى|مصطلح|برنامج|مشروع|مبادرة|حملة|قانون|قرار|titled|entitled|called|dubbed|named|"
+    r"charges?\s+of|accused\s+of|convicted\s+of|book|report|film|slogan|banner|hashtag)\W{0,3}$",
+    re.I,
+)
 
 
 class UnattributedQuote(Rule):
     """Report a quotation of six words or more in the body with no speech verb or frame
-    (``قال``, ``وفقاً لـ``, ``said``, ``according to``) in its sentence, the sentence before
-    or the sentence after. Shorter quotations (titles, slogans, terms) are skipped."""
+    (``قال``, ``وفقاً لـ``, ``said``, ``according to``) in its paragraph, the paragraph
+    before or the paragraph after (verbs inside quotations do not count). Shorter
+    quotations (titles, slogans, terms) are skipped."""
 
     meta = RuleMeta(
         code="EC204", name="unattributed-quote", family="unattributed-quote", severity=Severity.WARNING,
@@ -47,24 +57,21 @@ class UnattributedQuote(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         """One finding per unattributed quotation."""
         speech = patterns(doc, ctx)["speech"]
-        for b in doc.blocks:
-            if "body" not in b.scopes or "quote" in b.scopes:
+        body = [b for b in doc.blocks if "body" in b.scopes and "quote" not in b.scopes]
+        for i, b in enumerate(body):
+            quotes = [(qs, qe) for qs, qe in b.quotes() if word_count(doc.text[qs:qe]) >= MIN_WORDS
+                      and not _LABEL_BEFORE_RE.search(normalize(doc.text[max(b.start, qs - 40):qs]).text)]
+            if not quotes:
                 continue
-            sents = b.sentences()
+            # the paragraph before may introduce the quotation ("وقال:"), the one after may
+            # close it ("..., he said" after a multi-paragraph quotation)
+            window = [x for x in (body[i - 1] if i else None, b, body[i + 1] if i + 1 < len(body) else None) if x]
+            text = " ".join(doc.text[x.start:x.end] for x in window)
             for qs, qe in b.quotes():
-                if word_count(doc.text[qs:qe]) < MIN_WORDS:
-                    continue
-                idx = [i for i, (s, e) in enumerate(sents) if s <= qs < e or s < qe <= e]
-                if not idx:
-                    continue
-                lo, hi = max(0, min(idx) - 1), min(len(sents) - 1, max(idx) + 1)
-                around = doc.text[sents[lo][0]:sents[hi][1]]
-                # remove the quotation itself: a verb inside the quote is not attribution
-                around = around.replace(doc.text[qs:qe], " ")
-                from editcheck.text.normalize import normalize
-
-                if speech.search(normalize(around).text):
-                    continue
+                text = text.replace(doc.text[qs:qe], " ")
+            if speech.search(normalize(text).text):
+                continue
+            for qs, qe in quotes:
                 yield self.finding(doc, qs, qe, scope=b.kind)
 
 

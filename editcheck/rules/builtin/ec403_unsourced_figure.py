@@ -27,8 +27,9 @@ _DURATION = frozenset({"عام", "عاما", "سنة", "سنوات", "اعوام
 class UnsourcedFigure(Rule):
     """Report figures (a number followed within two words by a counted noun, unit, currency
     or scale word, or by a percent sign) in a paragraph with no credible sourcing in it or in
-    the paragraph before. Dates, years, times, ages, ordinals and sports scores are exempt.
-    Sourcing by a made-up or unnamed expert does not count."""
+    the paragraph before, in a story whose first two paragraphs name no source either.
+    Dates, years, times, ages, ordinals and sports scores are exempt. Sourcing by a made-up
+    or unnamed expert does not count."""
 
     meta = RuleMeta(
         code="EC403", name="unsourced-figure", family="unsourced-figure", severity=Severity.WARNING,
@@ -58,10 +59,13 @@ class UnsourcedFigure(Rule):
         nouns = lex.keyset.get("figure_nouns", frozenset())
         dates = lex.keyset.get("date_words", frozenset())
         sources = block_sources(doc, ctx)
+        body = [b for b in doc.blocks if "body" in b.scopes and "quote" not in b.scopes]
+        # a source named high in the story (lede or second paragraph) covers the figures
+        # that follow from it, as wire copy does ("..., the bulletin showed." then figures)
+        if any(sources.get(b.index) for b in body[:2]):
+            return
         prev_sourced = False
-        for b in doc.blocks:
-            if "body" not in b.scopes or "quote" in b.scopes:
-                continue
+        for b in body:
             sourced = bool(sources.get(b.index))
             if not sourced and not prev_sourced:
                 yield from self._figures(doc, b, nouns, dates)
