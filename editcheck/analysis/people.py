@@ -107,7 +107,7 @@ def patterns(doc: Document, ctx: Context) -> dict[str, regex.Pattern[str]]:
 
 
 _STUDY_RE = regex.compile(
-    r"(?<![\w])[وفبل]?(?:ال)?(?:دراس[ةه]|بحث|ابحاث|جامع[ةه]|معهد|مركز|فريق\\s+(?:بحث|من\\s+الباحثين)|مجل[ةه]|مختبر|تقرير|study|research|"
+    r"(?<![\w])[وفبل]?(?:ال)?(?:دراس[ةه]|بحث|ابحاث|جامع[ةه]|معهد|مركز|فريق\s+(?:بحث|من\s+الباحثين)|مجل[ةه]|مختبر|تقرير|study|research|"
     r"university|institute|team|journal|laboratory|report)(?![\w])",
     regex.I,
 )
