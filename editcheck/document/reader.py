@@ -67,7 +67,7 @@ def _legacy_guess(data: bytes) -> str | None:
         from_bytes = None
     if from_bytes is not None:
         best = from_bytes(data, cp_isolation=["cp1256", "iso8859_6"]).best()
-        if best is not None:
+        if best is not None and _plausible(data.decode(str(best.encoding), errors="replace")):
             return str(best.encoding)
     for enc in ("cp1256", "iso8859_6"):
         try:
@@ -75,9 +75,22 @@ def _legacy_guess(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
-        if arabic > len(text) * 0.2:
+        if arabic > len(text) * 0.2 and _plausible(text):
             return enc
     return None
+
+
+def _plausible(text: str) -> bool:
+    """True when ``text`` looks like prose: almost no control characters and, past 40
+    characters, at least 3% whitespace (random bytes decoded by a single-byte code page
+    have about 0.4% spaces and many controls)."""
+    if not text:
+        return True
+    controls = sum(1 for ch in text if (ord(ch) < 0x20 and ch not in "\t\n\r\x0c") or 0x7F <= ord(ch) <= 0x9F
+                   or ch == "\ufffd")
+    if controls > len(text) * 0.01:
+        return False
+    return len(text) < 40 or sum(1 for ch in text if ch.isspace()) >= len(text) * 0.03
 
 
 def read_bytes(path: Path, *, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
