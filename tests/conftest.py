@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from editcheck.engine import Checker, Options
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -32,27 +34,3 @@ def corpus() -> Path:
     return _need(CORPUS)
 
 
-_CHECKER: Checker | None = None
-
-
-def checker() -> Checker:
-    """A checker with the default rules, built once per test session."""
-    global _CHECKER
-    if _CHECKER is None:
-        _CHECKER = Checker(Options(plugins=False))
-    return _CHECKER
-
-
-def check(text: str, name: str = "draft.md"):  # type: ignore[no-untyped-def]
-    """Findings for ``text`` checked as a draft named ``name``."""
-    return checker().check_text(name, text).findings
-
-
-def codes(text: str, name: str = "draft.md") -> list[str]:
-    """Codes of the findings for ``text``."""
-    return [f.code for f in check(text, name)]
-
-
-def rows(text: str, name: str = "draft.md", code: str | None = None) -> list[tuple[str, int, int, str]]:
-    """``(code, line, column, match)`` of each finding (optionally of one code)."""
-    return [(f.code, f.line, f.column, f.match) for f in check(text, name) if code is None or f.code == code]

@@ -86,7 +86,7 @@ def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
         "fabricated": regex.compile(rf"(?<![\w])(?:{titles})\s+(?P<name>{cap})\s+(?P<nisba>{fields})(?![\w])"),
         # "security analyst Ahmed" with no family name after it
         "bare": regex.compile(
-            rf"(?<![\w])(?:(?:{mods})\s+)?(?i:{roles})\s+(?P<nisba>{cap})(?![\w])(?!\s+(?:[A-Z]|al-|el-|bin\b|ibn\b))"
+            rf"(?<![\w])(?i:(?:{mods})\s+)?(?i:{roles})\s+(?P<nisba>{cap})(?![\w])(?!\s+(?:[A-Z]|al-|el-|bin\b|ibn\b))"
         ),
         "affiliation": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('affiliation_cues'))})(?![\w])"),
         "vague": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('vague_experts'))})(?![\w])"),
@@ -214,7 +214,8 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
             out.append(PersonSpan(h.start, h.end, "anonymous", sev, h.term.term, b.index))
         for m in pats["anon_people"].finditer(text):
             sent_end = min([i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0] or [len(text)])
-            if not pats["speech"].search(text, m.end(), sent_end):
+            sent_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            if not (pats["speech"].search(text, m.end(), sent_end) or pats["speech"].search(text, sent_start, m.start())):
                 continue
             s, e = nt.span(m.start(), m.end())
             out.append(PersonSpan(s, e, "anonymous", Severity.INFO if has_reason else Severity.WARNING,

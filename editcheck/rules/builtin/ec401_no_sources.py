@@ -44,7 +44,7 @@ class NoSources(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         """At most one finding per draft."""
         body = doc.body
-        if not body or sum(len(b.text.split()) for b in body) < 25:
+        if not body or sum(len(b.text.split()) for b in body) < 15:
             return  # too short to be a story (a note, a brief)
         if document_sourcing(doc, ctx)["any"]:
             return

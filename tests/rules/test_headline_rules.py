@@ -1,0 +1,84 @@
+"""Headline and tone rules: EC101 EC102 EC301 EC302 EC303 EC305 EC306 EC307 EC308."""
+
+from __future__ import annotations
+
+from ectest import checker, codes, rows
+
+from editcheck.engine import FileResult
+
+
+def test_ec101_pasted_headline_with_tatweel_and_diacritics() -> None:
+    draft = "# وزارة النقل تفتتح طريقاً جديداً بين المدينتين\n\nوزارة النـــقل تَفتتح طريقاً جديداً بين المدينتين\n\nوقال الوزير إن الطريق يختصر الرحلة.\n"
+    assert rows(draft, code="EC101") == [("EC101", 3, 1, "وزارة النـــقل تَفتتح طريقاً جديداً بين المدينتين")]
+
+
+def test_ec101_front_matter_title_equal_to_heading_is_normal() -> None:
+    draft = "---\ntitle: وزارة النقل تفتتح طريقاً جديداً\n---\n\n# وزارة النقل تفتتح طريقاً جديداً\n\nوقال الوزير إن الطريق جاهز.\n"
+    assert "EC101" not in codes(draft)
+
+
+def test_ec101_headline_inside_a_longer_paragraph_is_info() -> None:
+    draft = "# Storm closes port\n\nStorm closes port, the harbour master said on Monday, as waves reached six metres.\n"
+    found = [f for f in checker().check_text("d.md", draft).findings if f.code == "EC101"]
+    assert [(f.line, f.column, f.severity.label) for f in found] == [(3, 1, "info")]
+
+
+def test_ec102_same_headline_in_two_files_points_to_the_first() -> None:
+    c = checker()
+    results: list[FileResult] = [
+        c.check_text("a.md", "# الحكومة تقر موازنة العام المقبل\n\nأقر مجلس الوزراء الموازنة، بحسب وكالة الأنباء.\n"),
+        c.check_text("b.md", "# الحكومـة تُقر موازنة العام المقبل!\n\nأقر المجلس الموازنة أمس، وفقاً لبيان رسمي.\n"),
+    ]
+    c.finish(results)
+    dup = [f for f in results[1].findings if f.code == "EC102"]
+    assert [(f.line, f.column, f.related[0].path, f.related[0].line) for f in dup] == [(1, 3, "a.md", 1)]
+    assert not [f for f in results[0].findings if f.code == "EC102"]
+
+
+def test_ec301_label_position_only() -> None:
+    assert rows("# عاجل: الحكومة تعلن خطة النقل\n\nنص.\n", code="EC301") == [("EC301", 1, 3, "عاجل")]
+    assert rows("# عـاجـل | الحكومة تعلن خطة النقل\n\nنص.\n", code="EC301") == [("EC301", 1, 3, "عـاجـل")]
+    assert rows("# الحكومة تعقد اجتماعاً عاجلاً لبحث خطة النقل\n\nنص.\n", code="EC301") == []
+    assert rows("# عاجلاً أم آجلاً ستتغير الخطة\n\nنص.\n", code="EC301") == []
+    assert rows("# Government holds urgent talks\n\nText.\n", code="EC301") == []
+    assert rows("# Breaking: Government quits\n\nText.\n", code="EC301") == [("EC301", 1, 3, "Breaking")]
+
+
+def test_ec302_exclamation_in_headline_not_in_quotes() -> None:
+    assert rows("# الحكومة تخفض أسعار الوقود!\n\nنص.\n", code="EC302") == [("EC302", 1, 28, "!")]
+    assert rows('# الوزير: "لن نتراجع!"\n\nنص.\n', code="EC302") == []
+    found = [f for f in checker().check_text("d.md", "# Fuel prices cut!?\n\nText.\n").findings if f.code == "EC302"]
+    assert [(f.match, f.severity.label) for f in found] == [("!?", "error")]
+
+
+def test_ec303_clickbait_with_proclitic_and_lower_in_body() -> None:
+    got = [(f.line, f.column, f.match, f.severity.label)
+           for f in checker().check_text("d.md", "# ولن تصدق ما قررته الحكومة\n\nوقال الوزير: «لن تصدق حجم الإقبال».\n").findings
+           if f.code == "EC303"]
+    assert got == [(1, 4, "لن تصدق", "error"), (3, 15, "لن تصدق", "info")]
+    assert rows("# الحكومة تقر زيادة الرواتب 5% اعتباراً من يناير\n\nنص.\n", code="EC303") == []
+
+
+def test_ec305_dense_hype_once_per_draft() -> None:
+    dense = "# اتفاق\n\nفي خطوة تاريخية غير مسبوقة، وقع البلدان اتفاقاً استثنائياً مذهلاً يمثل نقلة نوعية.\n"
+    assert rows(dense, code="EC305") == [("EC305", 3, 9, "تاريخية")]
+    assert rows("# اتفاق\n\nوقع البلدان اتفاقاً تاريخياً للتعاون الأمني، بحسب البيان.\n", code="EC305") == []
+
+
+def test_ec306_closing_question_and_engagement() -> None:
+    draft = "# اتفاق أمني\n\nوقع البلدان الاتفاق أمس، بحسب وكالة الأنباء.\n\nفهل ينجح الاتفاق في وقف التهريب؟\n"
+    assert rows(draft, code="EC306") == [("EC306", 5, 1, "فهل ينجح الاتفاق في وقف التهريب؟")]
+    engage = "# Pact signed\n\nThe two countries signed the pact, Reuters reported. What do you think? Let us know in the comments.\n"
+    assert rows(engage, code="EC306") == [("EC306", 3, 54, "What do you think")]
+    quoted = '# Pact\n\nThe pact was signed, Reuters reported.\n\n"Will it last?" the minister asked.\n'
+    assert rows(quoted, code="EC306") == []
+
+
+def test_ec307_closed_question_headline_only() -> None:
+    assert codes("# هل تنهار العملة خلال أسابيع؟\n\nنص.\n").count("EC307") == 1
+    assert "EC307" not in codes("# لماذا تراجعت العملة؟\n\nنص.\n")
+
+
+def test_ec308_shouting_but_not_acronyms() -> None:
+    assert rows("# Security pact will CHANGE the region\n\nText.\n", code="EC308") == [("EC308", 1, 22, "CHANGE")]
+    assert rows("# NATO and OPEC leaders meet in Vienna\n\nText.\n", code="EC308") == []

@@ -1,0 +1,56 @@
+"""Who is speaking: EC201 unnamed experts, EC202 anonymous sources, EC203 made-up experts, EC204 quotes."""
+
+from __future__ import annotations
+
+from ectest import checker, rows
+
+
+def test_ec201_unnamed_experts_with_clitics_and_diacritics() -> None:
+    draft = "# الاقتصاد\n\nويتوقّع خُبَراء أن يتباطأ النمو العام المقبل.\n"
+    assert rows(draft, code="EC201") == [("EC201", 3, 9, "خُبَراء")]
+    assert rows("# Economy\n\nAnalysts say growth will slow next year.\n", code="EC201") == [("EC201", 3, 1, "Analysts say")]
+
+
+def test_ec201_qualified_or_anaphoric_experts_pass() -> None:
+    assert rows("# الاقتصاد\n\nويتوقع خبراء في صندوق النقد الدولي أن يتباطأ النمو.\n", code="EC201") == []
+    study = ("# دراسة\n\nنشرت جامعة القاهرة دراسة عن النوم أجراها فريق من الباحثين.\n\n"
+             "ويقول الباحثون إن النوم المبكر يحسن الذاكرة.\n")
+    assert rows(study, code="EC201") == []
+
+
+def test_ec202_anonymous_source_and_the_reason_for_anonymity() -> None:
+    draft = "# المحادثات\n\nوقال أحد المسؤولين إن المحادثات انهارت.\n"
+    assert rows(draft, code="EC202") == [("EC202", 3, 6, "أحد المسؤولين")]
+    with_reason = "# المحادثات\n\nوقال أحد المسؤولين، طالباً عدم الكشف عن اسمه لأنه غير مخول بالتصريح، إن المحادثات انهارت.\n"
+    found = [f for f in checker().check_text("d.md", with_reason).findings if f.code == "EC202"]
+    assert [(f.match, f.severity.label) for f in found] == [("أحد المسؤولين", "info")]
+    official = "# بيان\n\nوقال مصدر مسؤول في وزارة الداخلية إن الاجتماع انتهى.\n"
+    found = [f for f in checker().check_text("d.md", official).findings if f.code == "EC202"]
+    assert [f.severity.label for f in found] == ["info"]
+
+
+def test_ec203_made_up_experts() -> None:
+    draft = "# أمن\n\nوقال الخبير الأمني سامي العلي إن الوضع مستقر. وأكد د. خالد الاقتصادي أن الأسعار سترتفع.\n"
+    assert rows(draft, code="EC203") == [("EC203", 3, 52, "د. خالد الاقتصادي")]
+    english = "# Security\n\nSecurity analyst Ahmed said the pact would hold.\n"
+    assert rows(english, code="EC203") == [("EC203", 3, 1, "Security analyst Ahmed")]
+
+
+def test_ec203_real_people_and_affiliations_pass() -> None:
+    ok = ("# أمن\n\nوقال الفريق محمد البسامي مدير الأمن العام إن التعاون مستمر، فيما قال د. محمد الاقتصادي "
+          "أستاذ الاقتصاد في جامعة الملك سعود إن الأثر محدود.\n")
+    assert rows(ok, code="EC203") == []
+    assert rows("# Vote\n\nSecurity analyst Ahmed Al-Mansouri said the vote was fair.\n", code="EC203") == []
+    # a nisba that is also a common family name is only info
+    found = [f for f in checker().check_text("d.md", "# جيش\n\nوقال اللواء سعد العسكري إن القوات جاهزة.\n").findings
+             if f.code == "EC203"]
+    assert [f.severity.label for f in found] == ["info"]
+
+
+def test_ec204_unattributed_quote() -> None:
+    draft = "# اتفاق\n\nوقع البلدان الاتفاق في الرياض.\n\n«هذه الاتفاقية ستغير وجه المنطقة بالكامل خلال سنوات قليلة».\n"
+    assert rows(draft, code="EC204") == [("EC204", 5, 1, "«هذه الاتفاقية ستغير وجه المنطقة بالكامل خلال سنوات قليلة»")]
+    said = "# اتفاق\n\nوقال الوزير: «هذه الاتفاقية ستغير وجه المنطقة بالكامل خلال سنوات قليلة».\n"
+    assert rows(said, code="EC204") == []
+    charge = "# محاكمة\n\nوتواجه الناشطة تهمة \"نشر أخبار كاذبة من شأنها الإضرار بالأمن العام\".\n"
+    assert rows(charge, code="EC204") == []
