@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from editcheck.analysis.headline import headline_key
 from editcheck.analysis.people import patterns, questionable
 
 if TYPE_CHECKING:
@@ -62,8 +63,12 @@ def block_sources(doc: Document, ctx: Context) -> dict[int, list[tuple[int, int,
         if b is not None and p.severity >= p.severity.WARNING:
             bad_sentences.append(_sentence_of(b, p.start))
     out: dict[int, list[tuple[int, int, str]]] = {}
+    # the headline states the story; it does not source it (nor does a pasted copy of it)
+    head_key = headline_key(doc.headline.text) if doc.headline is not None else ""
     for b in doc.blocks:
-        if not b.scopes & {"body", "byline", "headline", "standfirst", "caption"}:
+        if not b.scopes & {"body", "byline", "standfirst", "caption"}:
+            continue
+        if head_key and b.kind == "paragraph" and headline_key(b.text) == head_key:
             continue
         found: list[tuple[int, int, str]] = []
         level = "spelling" if doc.lang == "en" else "match"
