@@ -81,6 +81,9 @@ def check(
     max_size: Annotated[int, typer.Option("--max-size", help="Largest draft read, in bytes.")] = 20 * 1024 * 1024,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the drafts' text encoding.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the drafts (atomic writes; never without --fix).")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply unsafe fixes.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     """Check news drafts for editorial faults."""
@@ -89,7 +92,7 @@ def check(
     try:
         code = _run_check(paths or [], fmt.value, fail_on.value if fail_on else None, _split(select),
                           _split(ignore), lang.value if lang else None, config, stdin_filename, no_color,
-                          quiet, max_size, encoding)
+                          quiet, max_size, encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
     except EditcheckError as exc:
         _fail(str(exc))
     except typer.Exit:
@@ -107,7 +110,8 @@ def check(
 
 def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
                lang: str | None, config: str | None, stdin_filename: str | None, no_color: bool, quiet: bool,
-               max_size: int, encoding: str | None) -> int:
+               max_size: int, encoding: str | None, *, fix: bool = False, unsafe_fixes: bool = False,
+               diff: bool = False) -> int:
     from pathlib import Path
 
     from editcheck.config import Config, find_config, load_config
@@ -135,9 +139,17 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
 
         stdin_text = decode(data, stdin_filename or "<stdin>", encoding).text
     results = run(paths, options, stdin_text=stdin_text, stdin_name=stdin_filename or "-")
+    fixed_files = None
+    if fix or diff:  # editcheck/fix.py: atomic, encoding-preserving; --diff writes nothing
+        from editcheck.fix import fix_results
+
+        fixed_files = fix_results(results, unsafe=unsafe_fixes, diff_only=diff, encoding=encoding, max_size=max_size,
+                                  skip_paths=[stdin_filename or "-"] if "-" in paths else [])
     for r in results:
         if r.error:
             sys.stderr.write(f"editcheck: error: {r.error}\n")
+    if diff and fixed_files is not None:
+        return 2 if any(r.error for r in results) else (1 if fixed_files else 0)
     if not quiet:
         color = False if no_color or os.environ.get("NO_COLOR") else (True if os.environ.get("FORCE_COLOR") else None)
         get_writer(fmt)(results, sys.stdout, color=color)

@@ -147,7 +147,7 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(good: Path) ->
             "def boom(self, doc):\n    raise RuntimeError('rule exploded')\n"
             "e.Checker.check_document = boom\n"
             "from editcheck.cli import main\n"
-            f"main([{str(good)!r}, '--format', 'line', '--jobs', '1'] + __import__('sys').argv[1:])\n")
+            f"main([{str(good)!r}, '--format', 'line'] + __import__('sys').argv[1:])\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr == ("editcheck: error: internal error: RuntimeError: rule exploded "

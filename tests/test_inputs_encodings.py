@@ -126,14 +126,14 @@ def test_mixed_line_endings(tmp_path: Path) -> None:
     lines = (FIXTURES / "ar-draft.txt").read_text(encoding="utf-8").split("\n")
     ends = ["\r\n", "\n", "\r", "\r\n", "\n", "\r", "\r\n", "\n", "\r", "\n", ""]
     path = tmp_path / "mixed.txt"
-    path.write_bytes("".join(line + end for line, end in zip(lines, ends)).encode("utf-8"))
+    path.write_bytes("".join(line + end for line, end in zip(lines, ends, strict=True)).encode("utf-8"))
     assert _rows(path) == EXPECTED
 
 
 def test_markdown_crlf_positions(tmp_path: Path) -> None:
     path = tmp_path / "crlf.md"
     path.write_bytes("---\r\nauthor: سلمى\r\n---\r\n\r\n# عاجل: الحكومة تعلن خطة النقل!\r\n\r\nوصل الوفد الساعة 9 مساءاً.\r\n"
-                     .encode("utf-8"))
+                     .encode())
     rows = _rows(path)
     assert ("EC301", 5, 3, "عاجل") in rows
     assert ("EC302", 5, 31, "!") in rows

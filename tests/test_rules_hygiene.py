@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from editcheck.engine import Checker, Options
-from editcheck.rules.builtin.ec604_bidi_control import control_runs
 from editcheck.ruledocs import render_rule
+from editcheck.rules.builtin.ec604_bidi_control import control_runs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "inputs" / "ar-hygiene.md"
 

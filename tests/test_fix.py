@@ -1,0 +1,198 @@
+"""--fix / --unsafe-fixes / --diff: fixes that cannot damage a draft (editcheck/fix.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from editcheck import fix as fixmod
+from editcheck.engine import Checker, Options
+from editcheck.model import Edit, Finding, Fix, Severity
+
+FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
+DRAFT = (FIXTURES / "ar-draft.txt").read_text(encoding="utf-8")
+#: ar-draft.txt after the safe fixes: EC501 مساءاً -> مساءً and EC601 residue removed
+SAFE = DRAFT.replace("مساءاً", "مساءً").replace("شارك الخبر\n", "\n")
+#: ... and after the unsafe ones too: EC602 removes the breadcrumb trail, EC301 the urgency labels
+UNSAFE = SAFE.replace("الرئيسية / اقتصاد / ", "").replace("عاجل: ", "")
+
+
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "editcheck", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def _copy(tmp_path: Path, name: str = "ar-draft.txt", data: bytes | None = None) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data if data is not None else (FIXTURES / "ar-draft.txt").read_bytes())
+    return path
+
+
+def _finding(start: int, end: int, edits: list[tuple[int, int, str]], safe: bool = True, match: str = "") -> Finding:
+    return Finding(code="EC999", name="t", family="t", severity=Severity.WARNING, message="m", start=start, end=end,
+                   match=match, fix=Fix(tuple(Edit(*e) for e in edits), safe=safe))
+
+
+def test_check_without_fix_never_writes(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    for args in ([], ["--unsafe-fixes"], ["--format", "json"]):
+        proc = _cli(str(path), *args)
+        assert proc.returncode in (0, 1), proc.stderr
+    assert path.read_text(encoding="utf-8") == DRAFT
+    assert path.stat().st_mtime == 1_000_000_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ar-draft.txt"]
+
+
+def test_fix_applies_only_safe_fixes(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    proc = _cli(str(path), "--fix", "--format", "line")
+    assert path.read_text(encoding="utf-8") == SAFE
+    assert "EC501" not in proc.stdout and "EC601" not in proc.stdout  # fixed: no longer reported
+    assert f"{path}:1:1: warning EC602" in proc.stdout  # unsafe: left, and said so
+    assert proc.stderr == (f"editcheck: {path}: 3 more fix(es) available with --unsafe-fixes\n"
+                           "editcheck: Fixed 2 finding(s) in 1 file(s)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ar-draft.txt"]  # no temporary file left
+
+
+def test_unsafe_fixes(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    proc = _cli(str(path), "--fix", "--unsafe-fixes", "--format", "line")
+    assert path.read_text(encoding="utf-8") == UNSAFE
+    assert proc.stderr.endswith("editcheck: Fixed 5 finding(s) in 1 file(s)\n")
+
+
+def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    proc = _cli("ar-draft.txt", "--diff", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert path.read_text(encoding="utf-8") == DRAFT
+    assert proc.stdout == (
+        "--- a/ar-draft.txt\n+++ b/ar-draft.txt\n@@ -1,10 +1,10 @@\n"
+        " الرئيسية / اقتصاد / عاجل: افتتاح ميناء جديد في العقبة!\n عاجل: افتتاح ميناء جديد في العقبة!\n \n"
+        "-نشر: سلمى العمري 3 مارس 2026 الساعة 9:00 مساءاً\n+نشر: سلمى العمري 3 مارس 2026 الساعة 9:00 مساءً\n \n"
+        " افتتحت الحكومة اليوم ميناءً جديداً يستقبل 40 سفينة شهرياً، في خطوة وصفت بأنها تاريخية.\n \n"
+        " ويقول الخبراء إن الميناء سيغير وجه التجارة في المنطقة.\n \n-شارك الخبر\n+\n")
+    assert proc.stderr == "editcheck: Would fix 2 finding(s) in 1 file(s)\n"
+    clean = _copy(tmp_path, "clean.txt", "الحكومة تعلن خطة النقل\n\nأعلنت الوزارة الخطة وفق بيان رسمي.\n".encode())
+    done = _cli(str(clean), "--diff")
+    assert done.returncode == 0 and done.stdout == ""
+
+
+def test_fix_keeps_cp1256_and_crlf(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "legacy.txt", (FIXTURES / "ar-draft-cp1256.txt").read_bytes())
+    _cli(str(path), "--fix")
+    assert path.read_bytes() == SAFE.replace("\n", "\r\n").encode("cp1256")
+
+
+def test_fix_keeps_utf16_bom(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "u16.txt", (FIXTURES / "ar-draft-utf16.txt").read_bytes())
+    _cli(str(path), "--fix")
+    assert path.read_bytes() == SAFE.encode("utf-16")
+
+
+def test_fix_keeps_utf8_bom_cr_and_permissions(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "bom.txt", b"\xef\xbb\xbf" + DRAFT.replace("\n", "\r").encode("utf-8"))
+    path.chmod(0o640)
+    _cli(str(path), "--fix")
+    assert path.read_bytes() == b"\xef\xbb\xbf" + SAFE.replace("\n", "\r").encode("utf-8")
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_file_untouched_when_nothing_changes(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "ok.txt", "الحكومة تعلن خطة النقل!\n\nأعلنت الوزارة الخطة.\n".encode())
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    ino = path.stat().st_ino
+    proc = _cli(str(path), "--fix")
+    assert proc.stderr == "editcheck: Fixed 0 finding(s) in 0 file(s)\n"
+    assert path.stat().st_mtime == 1_000_000_000 and path.stat().st_ino == ino
+
+
+def test_interrupted_write_leaves_the_draft_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The write fails between writing the temporary file and the rename."""
+    path = _copy(tmp_path)
+    findings = Checker(Options(plugins=False)).check_file(path).findings
+
+    def crash(src: str, dst: str) -> None:
+        assert Path(src).read_bytes() == SAFE.encode("utf-8")  # the new text was fully written ...
+        raise OSError(28, "No space left on device")  # ... and then the rename fails
+
+    monkeypatch.setattr(fixmod.os, "replace", crash)
+    out = fixmod.fix_file(path, findings)
+    assert out.error == f"{path}: cannot write the fixed draft (No space left on device); the file is unchanged"
+    assert not out.written and out.fixed == []
+    assert path.read_text(encoding="utf-8") == DRAFT
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ar-draft.txt"]
+
+
+def test_interrupted_by_keyboard_interrupt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _copy(tmp_path)
+    findings = Checker(Options(plugins=False)).check_file(path).findings
+
+    def interrupt(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fixmod.os, "replace", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        fixmod.fix_file(path, findings)
+    assert path.read_text(encoding="utf-8") == DRAFT
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ar-draft.txt"]
+
+
+def test_file_changed_since_the_check_is_not_fixed(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    findings = Checker(Options(plugins=False)).check_file(path).findings
+    path.write_text("سطر جديد\n" + DRAFT, encoding="utf-8")
+    out = fixmod.fix_file(path, findings)
+    assert out.error == f"{path}: changed since it was checked; not fixed (run editcheck again)"
+    assert path.read_text(encoding="utf-8") == "سطر جديد\n" + DRAFT
+
+
+def test_unencodable_replacement_leaves_a_legacy_file_alone(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "legacy.txt", "abc def\n".encode("cp1256"))
+    f = _finding(0, 3, [(0, 3, "\u263a")], match="abc")
+    out = fixmod.fix_file(path, [f], encoding="cp1256")
+    assert out.error == f"{path}: the fixed text cannot be saved as cp1256; not fixed"
+    assert path.read_bytes() == b"abc def\n"
+
+
+def test_overlapping_fixes_are_skipped() -> None:
+    a = _finding(0, 5, [(0, 5, "X")])
+    b = _finding(3, 8, [(3, 8, "Y")])  # overlaps a
+    c = _finding(8, 9, [(8, 9, "")])  # touches b's end, not a's
+    d = _finding(10, 10, [(10, 10, "+")])
+    e = _finding(10, 10, [(10, 10, "-")])  # two insertions at one offset: ambiguous
+    same = _finding(0, 5, [(0, 5, "X")])  # the same edit as a: shared, applied once
+    unsafe = _finding(12, 13, [(12, 13, "")], safe=False)
+    edits, fixed, skipped = fixmod.choose_fixes([e, d, c, b, a, same, unsafe])
+    assert fixed == [a, same, c, e] and skipped == [b, d, unsafe]  # same position: first come, first served
+    assert fixmod.apply_edits("0123456789abcdef", edits) == "X5679-abcdef"
+
+
+def test_apply_edits_rejects_overlaps() -> None:
+    with pytest.raises(ValueError):
+        fixmod.apply_edits("abcdef", [Edit(0, 3, ""), Edit(2, 4, "")])
+    with pytest.raises(ValueError):
+        fixmod.apply_edits("abc", [Edit(2, 9, "")])
+
+
+def test_docx_and_stdin_are_never_written(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in DRAFT.split("\n"):
+        d.add_paragraph(line)
+    path = tmp_path / "d.docx"
+    d.save(str(path))
+    before = path.read_bytes()
+    proc = _cli(str(path), "--fix")
+    assert proc.returncode == 2
+    assert f"editcheck: error: {path}: fixes are not applied to Word files; make them in Word" in proc.stderr.splitlines()
+    assert path.read_bytes() == before
+    named = _copy(tmp_path, "named.txt")
+    stdin = subprocess.run([sys.executable, "-m", "editcheck", "-", "--stdin-filename", str(named), "--fix"],
+                           input=DRAFT, capture_output=True, text=True)
+    assert stdin.returncode in (0, 1)
+    assert named.read_text(encoding="utf-8") == DRAFT
