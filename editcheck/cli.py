@@ -26,6 +26,17 @@ class Fmt(str, Enum):
     rich = "rich"
     line = "line"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+
+
+class MinSeverity(str, Enum):
+    """Lowest severity shown in the report."""
+
+    info = "info"
+    warning = "warning"
+    error = "error"
 
 
 class FailOn(str, Enum):
@@ -81,6 +92,10 @@ def check(
     max_size: Annotated[int, typer.Option("--max-size", help="Largest draft read, in bytes.")] = 20 * 1024 * 1024,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the drafts' text encoding.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file (the exit code is unchanged).")] = None,
+    min_severity: Annotated[Optional[MinSeverity], typer.Option("--min-severity", help="Lowest severity shown [default: info].")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for many drafts [default: all cores].")] = None,
+    changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="Report only findings on lines changed since this git rev.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the drafts (atomic writes; never without --fix).")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply unsafe fixes.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
@@ -92,7 +107,8 @@ def check(
     try:
         code = _run_check(paths or [], fmt.value, fail_on.value if fail_on else None, _split(select),
                           _split(ignore), lang.value if lang else None, config, stdin_filename, no_color,
-                          quiet, max_size, encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+                          quiet, max_size, encoding, output=output, min_severity=min_severity.value if min_severity else None,
+                          jobs=jobs, changed_since=changed_since, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
     except EditcheckError as exc:
         _fail(str(exc))
     except typer.Exit:
@@ -110,15 +126,15 @@ def check(
 
 def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
                lang: str | None, config: str | None, stdin_filename: str | None, no_color: bool, quiet: bool,
-               max_size: int, encoding: str | None, *, fix: bool = False, unsafe_fixes: bool = False,
+               max_size: int, encoding: str | None, *, output: str | None = None, min_severity: str | None = None,
+               jobs: int | None = None, changed_since: str | None = None, fix: bool = False, unsafe_fixes: bool = False,
                diff: bool = False) -> int:
     from pathlib import Path
 
     from editcheck.config import Config, find_config, load_config
-    from editcheck.engine import Options, run
+    from editcheck.engine import Options
     from editcheck.errors import UsageError
     from editcheck.model import Severity
-    from editcheck.report import get_writer
 
     if not paths:
         raise UsageError("no drafts given (pass files, folders, or '-' for standard input)")
@@ -138,7 +154,18 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
         from editcheck.document.reader import decode
 
         stdin_text = decode(data, stdin_filename or "<stdin>", encoding).text
-    results = run(paths, options, stdin_text=stdin_text, stdin_name=stdin_filename or "-")
+    from editcheck import gate
+    from editcheck.batch import run_batch
+
+    changed = None
+    if changed_since is not None:
+        from editcheck.changed import changed_lines
+
+        changed = changed_lines(changed_since, paths)
+    results = run_batch(paths, options, jobs=jobs, stdin_text=stdin_text, stdin_name=stdin_filename or "-",
+                        progress=False if quiet else None)
+    if changed is not None:
+        results = gate.only_changed(results, changed)
     fixed_files = None
     if fix or diff:  # editcheck/fix.py: atomic, encoding-preserving; --diff writes nothing
         from editcheck.fix import fix_results
@@ -150,13 +177,13 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
             sys.stderr.write(f"editcheck: error: {r.error}\n")
     if diff and fixed_files is not None:
         return 2 if any(r.error for r in results) else (1 if fixed_files else 0)
+    code = gate.exit_code(results, threshold)
+    visible = gate.shown(results, Severity.parse(min_severity) if min_severity else None)
     if not quiet:
-        color = False if no_color or os.environ.get("NO_COLOR") else (True if os.environ.get("FORCE_COLOR") else None)
-        get_writer(fmt)(results, sys.stdout, color=color)
-    if any(r.error for r in results):
-        return 2
-    worst = max((f.severity for r in results for f in r.findings), default=None)
-    return 1 if worst is not None and worst >= threshold else 0
+        gate.write_report(fmt, visible, output, no_color=no_color, fail_on=threshold)
+    if code == 1 and gate.exit_code(visible, threshold) == 0:
+        sys.stderr.write(f"editcheck: findings at or above --fail-on {threshold.label} are hidden by --min-severity\n")
+    return code
 
 
 sub_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,

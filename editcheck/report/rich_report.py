@@ -25,7 +25,8 @@ def write(results: Sequence[FileResult], stream: TextIO, *, color: bool | None =
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream, no_color=color is False or None, force_terminal=True if color else None,
+    # color False: plain text (no colour, no bold), even when FORCE_COLOR is set
+    console = Console(file=stream, no_color=color is False or None, force_terminal=color,
                       highlight=False, soft_wrap=True, emoji=False)
     for r in results:
         if not r.findings:
