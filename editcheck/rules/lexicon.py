@@ -83,10 +83,19 @@ def load_lexicon(lang: str) -> Lexicon:
 
     Raises :class:`ConfigError` when the file is missing or broken.
     """
+    from editcheck.rules.cache import cached
     from editcheck.rules.yamlio import load_yaml_file
 
     path = pack_dir(LANG_PACK.get(lang, "en-news")) / "lexicon.yaml"
-    data = load_yaml_file(path)
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: lexicon must be a mapping of list names to lists")
-    return Lexicon(lang, data)
+
+    def build() -> Lexicon:
+        data = load_yaml_file(path)
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}:1: lexicon must be a mapping of list names to lists")
+        lex = Lexicon(lang, data)
+        lex.keyset  # noqa: B018 - normalised once, then kept in the compiled cache
+        return lex
+
+    if not path.is_file():
+        return build()  # raises the usual ConfigError
+    return cached(f"lexicon-{lang}", [path], build, str(path.resolve()), lang)

@@ -74,7 +74,7 @@ class PhraseMatcher:
                 self.lookup.setdefault(key, term)
                 if clitics and key.startswith("ال") and len(key) > 3:
                     self.lookup.setdefault("لل" + key[2:], term)
-        suf = sorted({norm_key(s, level) for s in suffixes if s}, key=len, reverse=True)
+        suf = sorted({norm_key(s, level) for s in suffixes if s}, key=lambda s: (-len(s), s))  # stable pattern text
         self._suffix = "(?:" + "|".join(regex.escape(s) for s in suf) + ")?" if suf else ""
         long_terms, short_terms, plain = [], [], []
         for key in sorted(self.lookup, key=len, reverse=True):
