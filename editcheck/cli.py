@@ -99,6 +99,12 @@ def check(
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the drafts (atomic writes; never without --fix).")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply unsafe fixes.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
+    grammar: Annotated[bool, typer.Option("--grammar", help="Also run LanguageTool grammar checks (EC510, EC511; docs/grammar.md).")] = False,
+    grammar_server: Annotated[Optional[str], typer.Option("--grammar-server", metavar="URL",
+                                                          help="LanguageTool server to use (implies --grammar).")] = None,
+    grammar_required: Annotated[bool, typer.Option("--grammar-required",
+                                                   help="Exit 2 when LanguageTool cannot be used (implies --grammar).")] = False,
+    spelling: Annotated[bool, typer.Option("--spelling", help="Also report words unknown to the Hunspell Arabic dictionary (EC520).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     """Check news drafts for editorial faults."""
@@ -108,7 +114,8 @@ def check(
         code = _run_check(paths or [], fmt.value, fail_on.value if fail_on else None, _split(select),
                           _split(ignore), lang.value if lang else None, config, stdin_filename, no_color,
                           quiet, max_size, encoding, output=output, min_severity=min_severity.value if min_severity else None,
-                          jobs=jobs, changed_since=changed_since, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+                          jobs=jobs, changed_since=changed_since, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+                          grammar=grammar, grammar_server=grammar_server, grammar_required=grammar_required, spelling=spelling)
     except EditcheckError as exc:
         _fail(str(exc))
     except typer.Exit:
@@ -128,12 +135,15 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
                lang: str | None, config: str | None, stdin_filename: str | None, no_color: bool, quiet: bool,
                max_size: int, encoding: str | None, *, output: str | None = None, min_severity: str | None = None,
                jobs: int | None = None, changed_since: str | None = None, fix: bool = False, unsafe_fixes: bool = False,
-               diff: bool = False) -> int:
+               diff: bool = False,
+               grammar: bool = False, grammar_server: str | None = None, grammar_required: bool = False,
+               spelling: bool = False) -> int:
     from pathlib import Path
 
     from editcheck.config import Config, find_config, load_config
     from editcheck.engine import Options
     from editcheck.errors import UsageError
+    from editcheck.grammar.settings import grammar_from_flags, spelling_from_flags
     from editcheck.model import Severity
 
     if not paths:
@@ -146,6 +156,8 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
         select=select or cfg.select, ignore=ignore + cfg.ignore, lang=lang or cfg.language or "auto",
         severity_overrides=cfg.severity, max_size=max_size, encoding=encoding, packs=cfg.packs,
         extra_rule_dirs=cfg.extra_rule_dirs,
+        grammar=grammar_from_flags(cfg.grammar, grammar=grammar, server=grammar_server, required=grammar_required),
+        spelling=spelling_from_flags(cfg.spelling, spelling=spelling),
     )
     threshold = Severity.parse(fail_on) if fail_on else (cfg.fail_on or Severity.ERROR)
     stdin_text = None
@@ -175,6 +187,9 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
     for r in results:
         if r.error:
             sys.stderr.write(f"editcheck: error: {r.error}\n")
+    if not quiet:  # optional checks that could not run (LanguageTool down...): each cause once
+        for notice in dict.fromkeys(n for r in results for n in getattr(r, "notices", ())):
+            sys.stderr.write(f"editcheck: notice: {notice}\n")
     if diff and fixed_files is not None:
         return 2 if any(r.error for r in results) else (1 if fixed_files else 0)
     code = gate.exit_code(results, threshold)

@@ -8,6 +8,8 @@ Keys (all optional)::
     severity: {EC303: error, EC307: off}          # per-code severity or off
     fail-on: warning                               # error | warning | info | never
     language: auto                                 # auto | ar | en
+    grammar: {server: http://localhost:8081}       # LanguageTool (EC510, EC511); see docs/grammar.md
+    spelling: {enabled: true}                      # Hunspell Arabic spelling (EC520)
 
 Relative folders are resolved against the config file's folder. Errors raise
 :class:`~editcheck.errors.ConfigError` with ``file:line: key: problem``.
@@ -21,10 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from editcheck.errors import ConfigError
+from editcheck.grammar.settings import GrammarSettings, SpellingSettings, parse_grammar, parse_spelling
 from editcheck.model import Severity
 
 CONFIG_NAMES = (".editcheck.yaml", ".editcheck.yml")
 KEYS = {"extends", "select", "ignore", "severity", "fail-on", "language"}
+KEYS |= {"grammar", "spelling"}  # optional language checks (issue 6): editcheck.grammar.settings
 
 
 @dataclass
@@ -39,6 +43,9 @@ class Config:
     severity: dict[str, Severity | None] = field(default_factory=dict)
     fail_on: Severity | None = None
     language: str | None = None
+    #: ``grammar:`` / ``spelling:`` (``None`` when absent); see :mod:`editcheck.grammar.settings`
+    grammar: GrammarSettings | None = None
+    spelling: SpellingSettings | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -138,4 +145,8 @@ def load_config(path: Path) -> Config:
         if lang not in ("auto", "ar", "en"):
             raise err("language", f"unknown language {lang!r} (use auto, ar or en)")
         cfg.language = lang
+    if "grammar" in data:
+        cfg.grammar = parse_grammar(data["grammar"], lambda k, p: err("grammar", f"{k}: {p}" if k else p))
+    if "spelling" in data:
+        cfg.spelling = parse_spelling(data["spelling"], lambda k, p: err("spelling", f"{k}: {p}" if k else p))
     return cfg

@@ -15,6 +15,7 @@ from typing import Any
 from editcheck.document.loader import DRAFT_SUFFIXES, parse_text
 from editcheck.document.model import Document
 from editcheck.errors import EditcheckError, InputError
+from editcheck.grammar.settings import GrammarSettings, SpellingSettings, enable_optional, notices_of
 from editcheck.model import Finding, Severity
 from editcheck.rules.base import Rule
 from editcheck.rules.context import Context
@@ -38,6 +39,10 @@ class Options:
     packs: tuple[str, ...] = ("ar-news", "en-news")
     extra_rule_dirs: tuple[Path, ...] = ()
     plugins: bool = True
+    #: LanguageTool grammar checks (EC510, EC511), off unless ``enabled``; see docs/grammar.md
+    grammar: GrammarSettings | None = None
+    #: Hunspell Arabic spelling (EC520), off unless ``enabled``
+    spelling: SpellingSettings | None = None
 
 
 @dataclass
@@ -49,6 +54,8 @@ class FileResult:
     error: str | None = None
     lang: str = ""
     corpus_items: dict[str, Any] = field(default_factory=dict)
+    #: one-line run notices (e.g. LanguageTool unreachable); the CLI prints each distinct one once
+    notices: list[str] = field(default_factory=list)
 
 
 def _selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -70,6 +77,8 @@ class Checker:
         self.rules = [r for r in rules if _selected(r.meta.code, o.select, o.ignore)
                       and o.severity_overrides.get(r.meta.code, r.meta.severity) is not None]
         self.ctx = Context()
+        # opt-in families (grammar, spelling): drop their rules unless enabled
+        self.rules = enable_optional(self.rules, o.grammar, o.spelling, self.ctx)
 
     def rules_for(self, lang: str) -> list[Rule]:
         """Rules that run on a document in ``lang``."""
@@ -87,6 +96,7 @@ class Checker:
                 continue
             findings.extend(rule.check(doc, self.ctx))
         self.ctx.forget(doc)
+        result.notices = notices_of(doc)
         result.findings = self._post(doc, findings)
         return result
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 #: Rule families (the ``family`` field). New families may be added by packs.
 FAMILIES = ("duplicated-headline", "sensational-marker", "vague-expert", "unattributed-quote",
-            "unsourced-figure", "missing-sources", "boilerplate-residue", "spelling", "hygiene", "meta")
+            "unsourced-figure", "missing-sources", "boilerplate-residue", "spelling", "grammar", "hygiene", "meta")
 DOC_SECTIONS = ("what", "why", "example", "instead")
 DOCS_BASE_URL = "https://github.com/editcheck/editcheck/blob/main/docs/rules.md"
 
