@@ -17,7 +17,7 @@ import typer
 
 from editcheck import __version__
 
-SUBCOMMANDS = ("rules", "rule")
+SUBCOMMANDS = ("rules", "rule", "init", "schema")
 
 
 class Fmt(str, Enum):
@@ -96,6 +96,8 @@ def check(
     min_severity: Annotated[Optional[MinSeverity], typer.Option("--min-severity", help="Lowest severity shown [default: info].")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for many drafts [default: all cores].")] = None,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="Report only findings on lines changed since this git rev.")] = None,
+    report_unused_suppressions: Annotated[bool, typer.Option("--report-unused-suppressions",
+                                                             help="Report suppressions that hid nothing (EC903).")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the drafts (atomic writes; never without --fix).")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply unsafe fixes.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
@@ -114,7 +116,8 @@ def check(
         code = _run_check(paths or [], fmt.value, fail_on.value if fail_on else None, _split(select),
                           _split(ignore), lang.value if lang else None, config, stdin_filename, no_color,
                           quiet, max_size, encoding, output=output, min_severity=min_severity.value if min_severity else None,
-                          jobs=jobs, changed_since=changed_since, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+                          jobs=jobs, changed_since=changed_since, report_unused_suppressions=report_unused_suppressions,
+                          fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                           grammar=grammar, grammar_server=grammar_server, grammar_required=grammar_required, spelling=spelling)
     except EditcheckError as exc:
         _fail(str(exc))
@@ -134,13 +137,13 @@ def check(
 def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
                lang: str | None, config: str | None, stdin_filename: str | None, no_color: bool, quiet: bool,
                max_size: int, encoding: str | None, *, output: str | None = None, min_severity: str | None = None,
-               jobs: int | None = None, changed_since: str | None = None, fix: bool = False, unsafe_fixes: bool = False,
-               diff: bool = False,
+               jobs: int | None = None, changed_since: str | None = None, report_unused_suppressions: bool = False,
+               fix: bool = False, unsafe_fixes: bool = False, diff: bool = False,
                grammar: bool = False, grammar_server: str | None = None, grammar_required: bool = False,
                spelling: bool = False) -> int:
     from pathlib import Path
 
-    from editcheck.config import Config, find_config, load_config
+    from editcheck.config import Config, plan_runs
     from editcheck.engine import Options
     from editcheck.errors import UsageError
     from editcheck.grammar.settings import grammar_from_flags, spelling_from_flags
@@ -148,18 +151,25 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
 
     if not paths:
         raise UsageError("no drafts given (pass files, folders, or '-' for standard input)")
-    cfg_path = Path(config) if config else find_config(Path(paths[0]) if paths[0] != "-" else Path.cwd())
     if config and not Path(config).is_file():
         raise UsageError(f"config file '{config}' not found")
-    cfg = load_config(cfg_path) if cfg_path else Config()
-    options = Options(
-        select=select or cfg.select, ignore=ignore + cfg.ignore, lang=lang or cfg.language or "auto",
-        severity_overrides=cfg.severity, max_size=max_size, encoding=encoding, packs=cfg.packs,
-        extra_rule_dirs=cfg.extra_rule_dirs,
-        grammar=grammar_from_flags(cfg.grammar, grammar=grammar, server=grammar_server, required=grammar_required),
-        spelling=spelling_from_flags(cfg.spelling, spelling=spelling),
-    )
-    threshold = Severity.parse(fail_on) if fail_on else (cfg.fail_on or Severity.ERROR)
+    # each draft uses the nearest .editcheck.yaml above it (or --config): one group per config
+    plan = plan_runs(paths, Path(config) if config else None)
+
+    def options_for(cfg: Config) -> Options:
+        return Options(
+            select=select or cfg.select, ignore=ignore + cfg.ignore, lang=lang or cfg.language or "auto",
+            severity_overrides=cfg.severity, max_size=max_size, encoding=encoding, packs=cfg.packs,
+            extra_rule_dirs=cfg.extra_rule_dirs, overrides=cfg.overrides, lexicons=cfg.lexicons,
+            regex_timeout=cfg.regex_timeout,
+            report_unused_suppressions=report_unused_suppressions or cfg.report_unused_suppressions,
+            grammar=grammar_from_flags(cfg.grammar, grammar=grammar, server=grammar_server, required=grammar_required),
+            spelling=spelling_from_flags(cfg.spelling, spelling=spelling),
+        )
+
+    options = options_for(plan[0][0])
+    # with several configs, the strictest fail-on applies to the run
+    threshold = Severity.parse(fail_on) if fail_on else min(c.fail_on or Severity.ERROR for c, _ in plan)
     stdin_text = None
     if "-" in paths:
         data = sys.stdin.buffer.read()
@@ -174,8 +184,10 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
         from editcheck.changed import changed_lines
 
         changed = changed_lines(changed_since, paths)
-    results = run_batch(paths, options, jobs=jobs, stdin_text=stdin_text, stdin_name=stdin_filename or "-",
-                        progress=False if quiet else None)
+    results = []
+    for cfg, group in plan:
+        results += run_batch(group, options if cfg is plan[0][0] else options_for(cfg), jobs=jobs, stdin_text=stdin_text,
+                             stdin_name=stdin_filename or "-", progress=False if quiet else None)
     if changed is not None:
         results = gate.only_changed(results, changed)
     fixed_files = None
@@ -207,7 +219,7 @@ sub_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich
 
 @sub_app.command("rules")
 def rules_cmd(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown (the docs/rules.md page).")] = "table",
     lang: Annotated[Optional[str], typer.Option("--lang", help="Only rules for ar or en.")] = None,
 ) -> None:
     """List every rule: code, name, family, default severity, languages, fixable."""
@@ -215,6 +227,11 @@ def rules_cmd(
     from editcheck.ruledocs import rule_index
 
     try:
+        if fmt == "markdown":
+            from editcheck.ruledocs import rules_markdown
+
+            typer.echo(rules_markdown(), nl=False)
+            return
         rows = rule_index()
     except EditcheckError as exc:
         _fail(str(exc))
@@ -240,6 +257,39 @@ def rule_cmd(code: Annotated[str, typer.Argument(help="Rule code, e.g. EC301.")]
         typer.echo(render_rule(code.upper()))
     except EditcheckError as exc:
         _fail(str(exc))
+
+
+@sub_app.command("init")
+def init_cmd(
+    folder: Annotated[str, typer.Argument(help="Folder to write .editcheck.yaml into.")] = ".",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing .editcheck.yaml.")] = False,
+) -> None:
+    """Write a commented starter .editcheck.yaml."""
+    from pathlib import Path
+
+    from editcheck.errors import EditcheckError
+    from editcheck.initconfig import write_starter
+
+    try:
+        path = write_starter(Path(folder), force)
+    except (EditcheckError, OSError) as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {path}")
+
+
+@sub_app.command("schema")
+def schema_cmd(
+    kind: Annotated[str, typer.Argument(help="rule, config or all.")] = "all",
+) -> None:
+    """Print the JSON Schema of YAML rule files and/or of .editcheck.yaml."""
+    import json
+
+    from editcheck.schema import schemas
+
+    all_ = schemas()
+    if kind not in ("rule", "config", "all"):
+        _fail(f"unknown schema '{kind}' (use rule, config or all)")
+    typer.echo(json.dumps(all_ if kind == "all" else all_[kind], ensure_ascii=False, indent=2))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -39,6 +39,14 @@ class Options:
     packs: tuple[str, ...] = ("ar-news", "en-news")
     extra_rule_dirs: tuple[Path, ...] = ()
     plugins: bool = True
+    #: per-glob settings from the config (:class:`editcheck.config.Override` objects)
+    overrides: tuple[Any, ...] = ()
+    #: house lexicons ``{lang: {list name: [entries]}}`` merged into the built-in lists
+    lexicons: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    #: seconds a YAML rule's user patterns may run on one draft (``None``: the rule's own limit)
+    regex_timeout: float | None = None
+    #: report suppressions that hid nothing (EC903)
+    report_unused_suppressions: bool = False
     #: LanguageTool grammar checks (EC510, EC511), off unless ``enabled``; see docs/grammar.md
     grammar: GrammarSettings | None = None
     #: Hunspell Arabic spelling (EC520), off unless ``enabled``
@@ -76,9 +84,30 @@ class Checker:
         o = self.options
         self.rules = [r for r in rules if _selected(r.meta.code, o.select, o.ignore)
                       and o.severity_overrides.get(r.meta.code, r.meta.severity) is not None]
+        self._all_rules = rules if o.overrides else self.rules
         self.ctx = Context()
         # opt-in families (grammar, spelling): drop their rules unless enabled
         self.rules = enable_optional(self.rules, o.grammar, o.spelling, self.ctx)
+        self._all_rules = enable_optional(self._all_rules, o.grammar, o.spelling, self.ctx)
+        for lang, extra in o.lexicons.items():
+            self.ctx.lexicon(lang).extend(extra)
+        if o.regex_timeout:
+            self.ctx.state["regex_timeout"] = o.regex_timeout
+
+    def settings_for(self, path: str) -> tuple[list[Rule], dict[str, Severity | None]]:
+        """Rules and severity overrides for draft ``path`` (config ``overrides:`` applied)."""
+        o = self.options
+        matched = [ov for ov in o.overrides if ov.matches(path)]
+        if not matched:
+            return self.rules, o.severity_overrides
+        select, ignore, sev = o.select, o.ignore, dict(o.severity_overrides)
+        for ov in matched:
+            select = ov.select or select
+            ignore = ignore + ov.ignore
+            sev.update(ov.severity)
+        rules = [r for r in self._all_rules if _selected(r.meta.code, select, ignore)
+                 and sev.get(r.meta.code, r.meta.severity) is not None]
+        return rules, sev
 
     def rules_for(self, lang: str) -> list[Rule]:
         """Rules that run on a document in ``lang``."""
@@ -88,7 +117,8 @@ class Checker:
         """Run every applicable rule on a parsed document."""
         result = FileResult(doc.path, lang=doc.lang)
         findings: list[Finding] = []
-        for rule in self.rules_for(doc.lang):
+        rules, severity = self.settings_for(doc.path) if self.options.overrides else (self.rules, None)
+        for rule in (r for r in rules if doc.lang in r.meta.languages):
             if rule.corpus:
                 item = rule.collect(doc, self.ctx)  # type: ignore[attr-defined]
                 if item is not None:
@@ -97,14 +127,15 @@ class Checker:
             findings.extend(rule.check(doc, self.ctx))
         self.ctx.forget(doc)
         result.notices = notices_of(doc)
-        result.findings = self._post(doc, findings)
+        result.findings = self._post(doc, findings, severity, rules)
         return result
 
-    def _post(self, doc: Document, findings: Iterable[Finding]) -> list[Finding]:
-        """Positions, severity overrides, de-duplication, deterministic order."""
+    def _post(self, doc: Document, findings: Iterable[Finding], severity: dict[str, Severity | None] | None = None,
+              rules: list[Rule] | None = None) -> list[Finding]:
+        """Positions, severity overrides, suppressions, de-duplication, deterministic order."""
         out: dict[tuple[str, int, int], Finding] = {}
         lines = doc.lines
-        overrides = self.options.severity_overrides
+        overrides = self.options.severity_overrides if severity is None else severity
         for f in findings:
             f.path = doc.path
             if not f.line:
@@ -118,7 +149,16 @@ class Checker:
                 out[key] = f
         from editcheck.suppress import apply_suppressions
 
-        kept = apply_suppressions(doc, list(out.values()))
+        if self.options.report_unused_suppressions:
+            from editcheck.suppress import suppressions, unused_suppressions
+
+            enabled = {r.meta.code for r in (self.rules if rules is None else rules) if doc.lang in r.meta.languages}
+            sups = suppressions(doc)
+            kept = apply_suppressions(doc, list(out.values()), sups)
+            if "EC903" in enabled:
+                kept += [f for f in unused_suppressions(doc, sups, enabled) if overrides.get("EC903", 1) is not None]
+        else:
+            kept = apply_suppressions(doc, list(out.values()))
         return sorted(kept, key=Finding.sort_key)
 
     def check_text(self, path: str, text: str) -> FileResult:

@@ -17,6 +17,8 @@ fi
 .venv/bin/python -m pip install -q -e ".[test,all,grammar,spell]" \
   || { echo "warning: the spell extra did not install (no libhunspell-dev?); installing without it" >&2
        .venv/bin/python -m pip install -q -e ".[test,all,grammar]"; }
+# a real, separately packaged rule plugin (entry-point group editcheck.rules), used by tests/test_plugins.py
+.venv/bin/python -m pip install -q ./tests/plugins/editcheck-example-plugin
 
 set +e
 .venv/bin/python -m pytest -q "$@"

@@ -34,6 +34,8 @@ BUILTIN_MODULES = (
     "ec605_invisible_in_word",
     "ec901_invalid_front_matter",
     "ec902_legacy_encoding",
+    "ec903_unused_suppression",
+    "ec904_pattern_timeout",
 )
 ENTRY_POINT_GROUP = "editcheck.rules"
 PACK_LANG = {"ar-news": "ar", "en-news": "en"}
@@ -58,8 +60,8 @@ def load_packs(names: tuple[str, ...] = BUILTIN_PACKS, extra_dirs: tuple[Path, .
         if not folder.is_dir():
             raise ConfigError(f"unknown rule pack '{name}' (built-in packs: {', '.join(BUILTIN_PACKS)})")
         rules.extend(load_pack(folder, PACK_LANG.get(name)))
-    for folder in extra_dirs:
-        rules.extend(load_pack(folder))
+    for folder in extra_dirs:  # user rules: their examples must behave (checked at load)
+        rules.extend(load_pack(folder, verify=True))
     return rules
 
 
@@ -101,8 +103,10 @@ def all_rules(packs: tuple[str, ...] = BUILTIN_PACKS, extra_dirs: tuple[Path, ..
     for r in rules:
         prev = seen.get(r.meta.code)
         if prev is not None and (prev.meta.name != r.meta.name or prev.meta.languages & r.meta.languages):
+            src = getattr(r, "src", None)
+            where = src.where("code") if src is not None else r.meta.source
             raise ConfigError(
-                f"{r.meta.source}: code {r.meta.code} is already used by '{prev.meta.name}' ({prev.meta.source})"
+                f"{where}: code: {r.meta.code} is already used by '{prev.meta.name}' ({prev.meta.source})"
             )
         seen[r.meta.code] = r
     return rules

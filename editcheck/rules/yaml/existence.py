@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from editcheck.model import Edit, Fix
 from editcheck.rules.base import blocks_for
 from editcheck.rules.matcher import PhraseMatcher, Term
-from editcheck.rules.yaml.common import YamlRule, as_list, fail, parse_severity
+from editcheck.rules.yaml.common import Deadline, YamlRule, as_list, fail, parse_severity, search_all
 
 if TYPE_CHECKING:
     from editcheck.document.model import Block, Document
@@ -29,7 +29,7 @@ _TRAIL = " \t.:!?,;-–—|»\"'"
 class Existence(YamlRule):
     """Flag tokens or phrases (see the module docstring for the keys)."""
 
-    keys = {"tokens", "suffixes", "position", "lexicon"}
+    keys = {"tokens", "suffixes", "position", "lexicon", "raw"}
 
     def __init__(self, data: dict[str, Any], src: Any, default_lang: str | None = None) -> None:
         super().__init__(data, src, default_lang)
@@ -56,8 +56,9 @@ class Existence(YamlRule):
             if lex is None or str(name) not in lex.data:
                 raise fail(src, "lexicon", f"no lexicon list '{name}' for language {', '.join(langs)}")
             terms.extend(lex.terms(str(name)))
-        if not terms:
-            raise fail(src, "tokens" if "tokens" in data else None, "an existence rule needs at least one token")
+        self.raw = [(self.compile_pattern(p, "raw"), str(p)) for p in as_list(data.get("raw"), src, "raw")]
+        if not terms and not self.raw:
+            raise fail(src, "tokens" if "tokens" in data else None, "an existence rule needs at least one token (or a 'raw' pattern)")
         self.position = str(data.get("position", "any"))
         if self.position not in POSITIONS:
             raise fail(src, "position", f"unknown position '{self.position}' (use {', '.join(POSITIONS)})")
@@ -77,8 +78,8 @@ class Existence(YamlRule):
             return not head and not nt_text[ne:].strip(_TRAIL + "\ufffc")
         return True
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        """Yield one finding per token occurrence in the rule's scopes."""
+    def scan(self, doc: Document, ctx: Context, deadline: Deadline) -> Iterator[Finding]:
+        """Yield one finding per token occurrence (and per ``raw`` match) in the rule's scopes."""
         for block in blocks_for(doc, self.meta.scopes):
             nt = block.norm(self.level)
             excepted: list[tuple[int, int]] = []
@@ -99,3 +100,13 @@ class Existence(YamlRule):
                 yield self.finding(doc, hit.start, hit.end, severity=sev, scope=block.kind, fix=fix,
                                    message=hit.term.get("message"), term=hit.term.term,
                                    note=hit.term.get("note", ""))
+            for pattern, source in self.raw:
+                for m in search_all(pattern, block, nt.text, deadline, source):
+                    if m.end() <= m.start() or any(s <= m.start() and m.end() <= e for s, e in excepted):
+                        continue
+                    if not self._position_ok(self.position, block, nt.text, m.start(), m.end()):
+                        continue
+                    s, e = nt.span(m.start(), m.end())
+                    sev = self.severity_for(self.meta.severity, "headline" in block.scopes, block.in_quote(s, e))
+                    fix = Fix((Edit(s, e, ""),), safe=True, description="remove") if self.data.get("fix") == "remove" else None
+                    yield self.finding(doc, s, e, severity=sev, scope=block.kind, fix=fix, term=source)

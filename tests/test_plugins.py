@@ -1,0 +1,48 @@
+"""A real, separately installed rule plugin (tests/plugins/editcheck-example-plugin), found through
+the ``editcheck.rules`` entry-point group. scripts/test.sh installs it before pytest."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
+
+import pytest
+
+EDITCHECK = str(Path(sys.executable).with_name("editcheck"))
+PLUGIN_DIR = Path(__file__).resolve().parent / "plugins" / "editcheck-example-plugin"
+
+
+@pytest.fixture(scope="module")
+def plugin() -> None:
+    """The example plugin, installed (scripts/test.sh does it; installed here if run alone)."""
+    try:
+        distribution("editcheck-example-plugin")
+    except PackageNotFoundError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", str(PLUGIN_DIR)], check=True, timeout=300)
+
+
+def test_plugin_is_a_separate_distribution_with_an_entry_point(plugin: None) -> None:
+    dist = distribution("editcheck-example-plugin")
+    eps = [ep for ep in dist.entry_points if ep.group == "editcheck.rules"]
+    assert [(ep.name, ep.value) for ep in eps] == [("example", "editcheck_example_plugin:rules")]
+    from editcheck.rules.registry import plugin_rules
+
+    assert [r.meta.code for r in plugin_rules()] == ["XP101"]
+
+
+def test_plugin_rule_reports_through_the_cli(plugin: None, tmp_path: Path) -> None:
+    (tmp_path / "d.md").write_text("# Storm\n\nThe minister said TK people were hurt.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# عاصفة\n\nقال الوزير إن [تحقق] أشخاص أصيبوا.\n", encoding="utf-8")
+    proc = subprocess.run([EDITCHECK, "d.md", "a.md", "--format", "line", "--select", "XP101"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.stdout.splitlines() == [
+        "d.md:3:19: error XP101 Placeholder 'TK' left in the copy: fill it in before publishing",
+        "a.md:3:15: error XP101 علامة مؤقتة '[تحقق]' باقية في النص: أكملها قبل النشر",
+    ]
+    assert proc.returncode == 1
+    listing = subprocess.run([EDITCHECK, "rules"], capture_output=True, text=True, timeout=60).stdout
+    assert any(line.startswith("XP101  placeholder-residue") for line in listing.splitlines())
+    docs = subprocess.run([EDITCHECK, "rule", "XP101"], capture_output=True, text=True, timeout=60).stdout
+    assert docs.startswith("## XP101 placeholder-residue") and "### Why is this bad?" in docs
