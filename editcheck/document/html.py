@@ -41,6 +41,7 @@ _SPACE_TAGS = frozenset({"br", "img", "hr", "wbr", "input"})
 _TAG_RE = re.compile(r"<!--.*?(?:-->|\Z)|<(?:\"[^\"]*\"|'[^']*'|[^'\">])*>?", re.S)
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 _NAME_RE = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9:-]*)")
+_MARKUP_START_RE = re.compile(r"[<&]")
 
 
 class _Source:
@@ -213,7 +214,12 @@ def _block(tag: Tag, src: _Source, plain: list[str], kind: str) -> Block | None:
                     drop.append((pos + len(value), m.end()))
                     pos = m.end()
                     continue
-        pos += 1
+            pos += 1
+            continue
+        nxt = _MARKUP_START_RE.search(text, pos + 1, ce)  # jump over plain text
+        pos = nxt.start() if nxt else ce
+        if k < len(masked) and masked[k][0] < pos:
+            pos = masked[k][0]
     # trim to the prose: skip leading/trailing whitespace and markup
     dropped = sorted(drop + masked)
 
@@ -228,6 +234,6 @@ def _block(tag: Tag, src: _Source, plain: list[str], kind: str) -> Block | None:
         e -= 1
     if e <= s:
         return None
-    if all(hidden(i) or text[i].isspace() for i in range(s, e)):
+    if not any(not text[i].isspace() and not hidden(i) for i in range(s, e)):
         return None
     return Block(kind, s, e, text, drop=tuple(sorted(drop)), mask=tuple(masked))
