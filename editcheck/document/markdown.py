@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from editcheck.document.frontmatter import find_front_matter, parse_front_matter
+from editcheck.document.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
 from editcheck.document.inline import inline_ranges
 from editcheck.document.model import Block, Document
 from editcheck.document.structure import assign_structure
@@ -60,18 +60,22 @@ def _block(kind: str, text: str, lines: LineIndex, first: int, last: int) -> Blo
 def parse_markdown(path: str, text: str) -> Document:
     """Parse a Markdown draft with optional YAML front matter.
 
-    Raises :class:`editcheck.document.frontmatter.FrontMatterError` when the front matter
-    is not valid YAML (the engine turns it into a finding).
+    Broken front matter does not raise: it is recorded in ``Document.fm_error`` as
+    ``(message, offset)`` (the engine reports it as EC901) and the body is parsed as usual.
     """
     lines = LineIndex(text)
     fm = find_front_matter(text)
     front: dict[str, object] = {}
     spans: dict[str, tuple[int, int]] = {}
     fm_range = None
+    fm_error: tuple[str, int] | None = None
     body_from_line = 0
     if fm is not None:
         fm_range = (fm[0], fm[1])
-        front, spans = parse_front_matter(text, fm[2], fm[3])
+        try:
+            front, spans = parse_front_matter(text, fm[2], fm[3])
+        except FrontMatterError as exc:  # reported as EC901; the body is still checked
+            fm_error = (str(exc), exc.offset)
         body_from_line = lines.position(fm[1])[0] - 1 if fm[1] < len(text) else len(lines.starts)
     body = text
     if fm is not None:
@@ -114,7 +118,7 @@ def parse_markdown(path: str, text: str) -> Document:
             end = lines.starts[last] if last < len(lines.starts) else len(text)
             blocks.append(Block(kind, start, end, text))
     doc = Document(path=path, text=text, format="markdown", blocks=blocks, front_matter=front,
-                   fm_spans=spans, fm_range=fm_range)
+                   fm_spans=spans, fm_range=fm_range, fm_error=fm_error)
     first_para = next((b for b in blocks if b.kind == "paragraph"), None)
     assign_structure(doc, h1, None if h1 is not None else first_para if not front else None)
     return doc

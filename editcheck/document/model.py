@@ -88,6 +88,8 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
     fm_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     fm_range: tuple[int, int] | None = None
+    #: ``(message, offset)`` when the front matter could not be parsed
+    fm_error: tuple[str, int] | None = None
     headline: Block | None = None
     lang: str = "en"
     encoding: str = "utf-8"

@@ -15,11 +15,12 @@ class LineIndex:
     a UTF-8 BOM is never part of the text (the reader strips it), so it is never a column.
     """
 
-    __slots__ = ("starts", "length")
+    __slots__ = ("starts", "length", "text")
 
     def __init__(self, text: str) -> None:
         self.starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
         self.length = len(text)
+        self.text = text
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, column)`` of a 0-based code-point offset, both 1-based."""
@@ -30,6 +31,8 @@ class LineIndex:
         """``(start, end)`` offsets of 1-based ``line``, without its line ending."""
         start = self.starts[line - 1]
         end = self.starts[line] if line < len(self.starts) else self.length
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
         return start, end
 
     def offset(self, line: int, column: int) -> int:
