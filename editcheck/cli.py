@@ -172,9 +172,12 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
     threshold = Severity.parse(fail_on) if fail_on else min(c.fail_on or Severity.ERROR for c, _ in plan)
     stdin_text = None
     if "-" in paths:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_size + 1)  # bounded, like files (reader.read_bytes)
         from editcheck.document.reader import decode
+        from editcheck.errors import InputError
 
+        if len(data) > max_size:
+            raise InputError(f"{stdin_filename or '<stdin>'}: is over the size limit of {max_size} bytes (raise it with --max-size)")
         stdin_text = decode(data, stdin_filename or "<stdin>", encoding).text
     from editcheck import gate
     from editcheck.batch import run_batch

@@ -154,3 +154,13 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(good: Path) ->
                            "(run with --debug for details)\n")
     debug = subprocess.run([sys.executable, "-c", code, "--debug"], capture_output=True, text=True)
     assert debug.returncode != 0 and "Traceback" in debug.stderr and "rule exploded" in debug.stderr
+
+
+def test_standard_input_is_bounded_too() -> None:
+    text = "عاجل: الحكومة تعلن خطة النقل!\n"
+    proc = subprocess.run([sys.executable, "-m", "editcheck", "-", "--max-size", "10"], input=text.encode(),
+                          capture_output=True)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "editcheck: error: <stdin>: is over the size limit of 10 bytes (raise it with --max-size)\n"
+    ok = subprocess.run([sys.executable, "-m", "editcheck", "-", "--format", "line"], input=text.encode(), capture_output=True)
+    assert ok.returncode == 0 and ok.stdout.decode().startswith("-:1:1: warning EC301 ")
