@@ -173,7 +173,10 @@ class Checker:
             result = self.check_document(doc)
             result.findings.insert(0, _front_matter_finding(doc, str(exc), exc.offset))
             return result
-        return self.check_document(doc)
+        result = self.check_document(doc)
+        if doc.fm_error is not None:
+            result.findings.insert(0, _front_matter_finding(doc, *doc.fm_error))
+        return result
 
     def check_file(self, path: Path, display: str | None = None) -> FileResult:
         """Read, decode and check one draft file; input errors become ``FileResult.error``."""
@@ -210,9 +213,9 @@ class Checker:
 
 
 def _front_matter_finding(doc: Document, message: str, offset: int) -> Finding:
-    line, col = doc.lines.position(offset)
-    end = doc.text.find("\n", offset)
-    end = len(doc.text) if end < 0 else end
+    line, _col = doc.lines.position(offset)
+    offset, end = doc.lines.line_span(line)  # the whole offending line
+    col = 1
     return Finding(code="EC901", name="invalid-front-matter", family="meta", severity=Severity.ERROR,
                    message=message, start=offset, end=end, match=doc.text[offset:end], path=doc.path,
                    line=line, column=col, end_line=line, end_column=col + (end - offset))

@@ -192,8 +192,8 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
 def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
     """Anonymous sources: ``مصادر مطلعة``, ``sources say`` (severity from the lexicon), and
     ``أحد المرافقين ... وصف`` / ``one of the aides said`` (an unnamed member of a group as
-    the speaker). A stated reason for anonymity in the paragraph, or an institution right
-    after the phrase (``مصدر مسؤول في وزارة الداخلية``), lowers the finding to info."""
+    the speaker). A stated reason for anonymity in the paragraph lowers the finding to info;
+    an institution right after the phrase (``مصدر مسؤول في وزارة الداخلية``) clears it."""
     cache = ctx.cache(doc)
     if "anonymous" in cache:
         return cache["anonymous"]  # type: ignore[no-any-return]
@@ -209,7 +209,9 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
         for h in phrases.finditer(nt):
             sev = Severity.parse(h.term.get("severity", "warning"))
             after = " ".join(text[h.nend:h.nend + 50].split()[:3])
-            if has_reason or pats["institution"].search(after):
+            if pats["institution"].search(after):
+                continue  # "مصدر مسؤول في وزارة الداخلية": official-agency style, not anonymous
+            if has_reason:
                 sev = Severity.INFO
             out.append(PersonSpan(h.start, h.end, "anonymous", sev, h.term.term, b.index))
         for m in pats["anon_people"].finditer(text):

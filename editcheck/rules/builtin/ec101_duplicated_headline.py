@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from editcheck.analysis.headline import headline_key
 from editcheck.model import Finding, Related, Severity
 from editcheck.rules.base import Rule, RuleMeta
-from editcheck.analysis.headline import headline_key
 
 if TYPE_CHECKING:
     from editcheck.document.model import Document

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from editcheck.analysis.headline import headline_key
 from editcheck.model import Finding, Related, Severity
 from editcheck.rules.base import Rule, RuleMeta
-from editcheck.analysis.headline import headline_key
 
 if TYPE_CHECKING:
     from editcheck.document.model import Document

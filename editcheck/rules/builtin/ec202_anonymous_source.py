@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 class AnonymousSource(Rule):
     """Report ``مصادر مطلعة``, ``أحد المرافقين ... وصف``, ``sources say``. A stated reason for
-    anonymity in the paragraph (``طلب عدم نشر اسمه``) or a named institution right after the
-    phrase (``مصدر مسؤول في وزارة الداخلية``) lowers the finding to info."""
+    anonymity in the paragraph (``طلب عدم نشر اسمه``) lowers the finding to info; a named
+    institution right after the phrase (``مصدر مسؤول في وزارة الداخلية``) clears it."""
 
     meta = RuleMeta(
         code="EC202", name="anonymous-source", family="unattributed-quote", severity=Severity.WARNING,

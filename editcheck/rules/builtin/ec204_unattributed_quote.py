@@ -48,6 +48,7 @@ class UnattributedQuote(Rule):
                  "BBC Editorial Guidelines s.3",
         examples={
             "fail": ["يرى مسؤولون أن الوضع مستقر.\n\n«هذه الاتفاقية ستغير وجه المنطقة بالكامل خلال سنوات قليلة».",
+                     "# Pact\n\nThe two countries signed the pact.\n\n"
                      "\"This agreement will change the face of the whole region in a few years.\""],
             "pass": ["وقال الوزير فهد السالم: «هذه الاتفاقية ستغير وجه المنطقة بالكامل خلال سنوات قليلة».",
                      "\"This agreement will change the face of the whole region,\" the minister said."],

@@ -36,7 +36,8 @@ class NoSources(Rule):
         standard="Reuters Handbook, 'The Essentials of Reuters sourcing'; BBC Editorial Guidelines s.3.3; "
                  "Al Jazeera Code of Ethics (attribute news to known, reliable sources)",
         examples={
-            "fail": ["# لقاء أمني\n\nشهدت الرياض اليوم لقاءً أمنياً مهماً بين البلدين لبحث التعاون."],
+            "fail": ["# لقاء أمني\n\nشهدت الرياض اليوم لقاءً أمنياً مهماً بين وفدي البلدين لبحث التعاون في مكافحة "
+                     "المخدرات والجريمة المنظمة وتبادل الخبرات."],
             "pass": ["# لقاء أمني\n\nالرياض (واس) - شهدت الرياض اليوم لقاءً أمنياً بين البلدين."],
         },
     )

@@ -144,6 +144,8 @@ def run_examples(rule: Rule) -> list[tuple[str, int, str, set[str]]]:
             except FrontMatterError:  # as the engine does: EC901, then check the draft as plain text
                 found.add("EC901")
                 doc = parse_text("example.txt", text, lang)
+            if doc.fm_error is not None:
+                found.add("EC901")
             if doc.lang in rule.meta.languages:
                 found |= {f.code for f in rule.check(doc, Context())}
             out.append((kind, index, text, found))
