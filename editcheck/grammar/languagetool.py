@@ -99,6 +99,9 @@ def describe_failure(exc: BaseException, where: str, timeout: float) -> str:
             return (f"LanguageTool at {where} did not answer within {timeout:g} s (timeout): "
                     f"check the server, or raise grammar.timeout")
         if any(isinstance(e, requests.exceptions.ConnectionError) for e in chain):
+            if not where.startswith("http"):  # local mode: the download of LanguageTool failed
+                return (f"could not download LanguageTool for {where} ({_connection_cause(exc)}): "
+                        f"connect to the network once, or set grammar.server")
             return f"cannot connect to LanguageTool at {where} ({_connection_cause(exc)}): {fix_server}"
     name = type(exc).__name__
     if name == "JavaError":

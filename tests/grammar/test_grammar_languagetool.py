@@ -195,3 +195,33 @@ def test_a_normal_run_does_not_import_language_tool_python_or_hunspell(tmp_path:
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "editcheck.engine" in imported
     assert not {m for m in imported if m.startswith(("language_tool_python", "hunspell", "requests"))}
+
+
+def test_failure_messages_for_causes_without_a_server() -> None:
+    import requests
+
+    from editcheck.grammar.languagetool import describe_failure
+
+    try:
+        try:
+            raise ConnectionRefusedError(111, "Connection refused")
+        except ConnectionRefusedError as inner:
+            raise requests.exceptions.ConnectionError("download failed") from inner
+    except requests.exceptions.ConnectionError as exc:
+        assert describe_failure(exc, "a local server", 15) == (
+            "could not download LanguageTool for a local server (connection refused): "
+            "connect to the network once, or set grammar.server")
+    dns = requests.exceptions.ConnectionError("HTTPConnectionPool(host='lt.invalid'): NameResolutionError")
+    assert describe_failure(dns, "http://lt.invalid:8081", 15) == (
+        "cannot connect to LanguageTool at http://lt.invalid:8081 (host not found): "
+        "check that the server runs, or fix --grammar-server / grammar.server")
+
+
+def test_local_mode_without_java_gives_a_notice_and_downloads_nothing(monkeypatch: pytest.MonkeyPatch,
+                                                                      tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no java anywhere
+    checker = Checker(Options(plugins=False, grammar=GrammarSettings(enabled=True, local=True)))
+    res = checker.check_text("a.md", EDITORIAL)
+    assert res.notices == ["grammar checks skipped: local LanguageTool needs Java, and java is not on PATH: "
+                           "install Java 17+ or set grammar.server"]
+    assert "EC501" in [f.code for f in res.findings]
