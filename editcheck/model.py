@@ -140,4 +140,6 @@ class Finding:
             ]
         if self.docs_url:
             out["docs"] = self.docs_url
+        if self.extra:
+            out["extra"] = self.extra  # e.g. {"languagetool": {"rule": ..., "category": ...}}
         return out
