@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 #: Marks that attach to the preceding letter: harakat, dagger alef, Quranic marks, tatweel.
 ATTACHED = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640])
@@ -82,6 +83,9 @@ class NormText:
     limit: int
     seg_norm: tuple[int, ...]
     seg_orig: tuple[int, ...]
+    #: analysis derived from ``text`` and shared by the rules (e.g. the word stems that
+    #: :mod:`editcheck.rules.prefilter` computes once per block)
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def orig(self, i: int) -> int:
         """Absolute original offset of normalised character ``i`` (0 <= i < len(text))."""

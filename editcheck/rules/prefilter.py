@@ -1,0 +1,124 @@
+"""Cheap necessary conditions that let a phrase alternation skip a block it cannot match.
+
+The phrase alternations (:class:`~editcheck.rules.matcher.PhraseMatcher`, the people
+patterns) begin every alternative with ``(?<![\\w])`` and an optional Arabic proclitic, which
+stops ``regex`` from using a literal prefilter: it tries the alternation at every word of
+every block although most blocks contain none of the words. This module states, for an
+alternative, the word a block must contain for it to match, so a block is only searched
+when one of them is there. The regular expression itself still decides every match, so
+skipping changes nothing: a block is skipped only when no alternative can match in it.
+
+The reasoning: an alternative that begins at a word start with proclitic ``P`` and literal
+``k`` (Arabic letters and ``k``'s first character are ``\\w``) covers the text's ``\\w`` run
+``R`` there from its start. If ``k`` has a non-``\\w`` character after its leading ``\\w`` run
+``k1``, then ``R == P + k1``; if ``k`` is all ``\\w`` and a ``(?![\\w])`` boundary follows
+``k`` + suffix ``S``, then ``R == P + k + lead(S)`` (``lead``: the leading ``\\w`` run). So
+``R`` minus a proclitic is in the alternative's *stems*. Alternatives the argument does not
+cover (no leading boundary, no trailing boundary) are checked by substring instead.
+:func:`block_stems` lists every ``\\w`` run of a block with each proclitic stripped.
+``\\w`` is always ``regex``'s own, as in the patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from editcheck.text.normalize import NormText
+
+_WORD_RUN = regex.compile(r"\w+")
+_WORD_CHAR = regex.compile(r"\w")
+
+#: every string the proclitic groups of the matcher and people patterns can match
+#: (``[وف]?(?:[بك]?ال|لل|[بكل])?``, which also covers ``[وفبل]?(?:ال)?`` and ``و?(?:ال)?``)
+PROCLITICS: tuple[str, ...] = tuple(sorted(
+    {c + g for c in ("", "و", "ف") for g in ("", "بال", "كال", "ال", "لل", "ب", "ك", "ل")} - {""}))
+_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _p in PROCLITICS:
+    _BY_FIRST[_p[0]] = (*_BY_FIRST.get(_p[0], ()), _p)
+
+
+def lead_word(s: str) -> str:
+    """The leading ``\\w`` run of ``s`` (``""`` when ``s`` starts with another character)."""
+    m = _WORD_RUN.match(s)
+    return m.group() if m else ""
+
+
+def block_stems(nt: NormText) -> frozenset[str]:
+    """Every ``\\w`` run of ``nt.text``, also with each possible proclitic stripped (cached
+    on ``nt``)."""
+    got = nt.derived.get("stems")
+    if got is None:
+        runs = set(_WORD_RUN.findall(nt.text))
+        out = set(runs)
+        for r in runs:
+            for p in _BY_FIRST.get(r[0], ()):
+                if len(r) > len(p) and r.startswith(p):
+                    out.add(r[len(p):])
+        got = frozenset(out)
+        nt.derived["stems"] = got
+    return got
+
+
+@dataclass(frozen=True, slots=True)
+class Prefilter:
+    """``stems``: words one of which a block must contain (after proclitic stripping) for a
+    covered alternative to match; ``substrings``: literals one of which must occur in the
+    text for the other alternatives. :meth:`may_match` is False only when nothing can match.
+    """
+
+    stems: frozenset[str]
+    substrings: tuple[str, ...]
+
+    def may_match(self, nt: NormText) -> bool:
+        """False when no alternative can match anywhere in ``nt``."""
+        if self.substrings:
+            text = nt.text
+            if any(s in text for s in self.substrings):
+                return True
+        return not self.stems.isdisjoint(block_stems(nt))
+
+
+class PrefilterBuilder:
+    """Collect alternatives (see the module docstring) and build a :class:`Prefilter`."""
+
+    def __init__(self) -> None:
+        self.stems: set[str] = set()
+        self.substrings: set[str] = set()
+
+    def add(self, key: str, *, word_start: bool, boundary: bool, suffixes: Iterable[str] = ("",)) -> None:
+        """Add the alternative for literal ``key`` (tokens separated by single spaces, matched
+        as ``\\s+``). ``word_start``: the alternative begins with ``(?<![\\w])`` (after which
+        only proclitic letters may come before ``key``); ``boundary``: ``(?![\\w])`` follows
+        ``key`` + one of ``suffixes`` (``""`` for none)."""
+        first = key.split(" ", 1)[0]
+        k1 = lead_word(key)
+        if not key or not word_start or not k1:
+            self.substrings.add(first or key)
+        elif k1 != key:
+            self.stems.add(k1)
+        elif boundary:
+            self.stems.update(key + lead_word(s) for s in suffixes)
+        else:
+            self.substrings.add(first)
+
+    def add_any(self, literal: str) -> None:
+        """An alternative that needs ``literal`` somewhere in the text."""
+        self.substrings.add(literal)
+
+    def build(self) -> Prefilter:
+        """The prefilter for every alternative added."""
+        # a substring that another one contains is implied by it: keep the shortest ones
+        subs = sorted(self.substrings, key=len)
+        kept: list[str] = []
+        for s in subs:
+            if not any(k in s for k in kept):
+                kept.append(s)
+        return Prefilter(frozenset(self.stems), tuple(kept))
+
+
+def is_word_char(ch: str) -> bool:
+    """True when ``ch`` is ``\\w`` for ``regex``."""
+    return _WORD_CHAR.match(ch) is not None
