@@ -15,11 +15,13 @@ import regex
 
 from editcheck.model import Severity
 from editcheck.rules.matcher import norm_key
+from editcheck.rules.prefilter import Prefilter, PrefilterBuilder
 
 if TYPE_CHECKING:
     from editcheck.document.model import Block, Document
     from editcheck.rules.context import Context
     from editcheck.rules.lexicon import Lexicon
+    from editcheck.text.normalize import NormText
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,8 @@ def _alt(words: list[str], level: str = "match") -> str:
 
 
 _PATTERNS: dict[str, dict[str, regex.Pattern[str]]] = {}
+#: prefilters of the patterns in :data:`_PATTERNS`, built with them (see :func:`filters`)
+_FILTERS: dict[str, dict[str, Prefilter]] = {}
 
 
 def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
@@ -69,6 +73,7 @@ def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
         "speech": regex.compile(rf"(?<![\w])[وف]?(?:{_alt(lex.words('attribution'))})(?![\w])"),
         "institution": regex.compile(rf"(?<![\w])[وفبل]?(?:{_alt(lex.words('institutions'))})(?![\w])"),
     }
+    _FILTERS["ar"] = _build_filters("ar", lex)
     _PATTERNS["ar"] = got
     return got
 
@@ -96,6 +101,7 @@ def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
         "speech": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('attribution'))})(?![\w])"),
         "institution": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('institutions'))})(?![\w])"),
     }
+    _FILTERS["en"] = _build_filters("en", lex)
     _PATTERNS["en"] = got
     return got
 
@@ -104,6 +110,46 @@ def patterns(doc: Document, ctx: Context) -> dict[str, regex.Pattern[str]]:
     """Compiled people patterns for the document's language."""
     lex = ctx.lexicon(doc.lang)
     return _ar_patterns(lex) if doc.lang == "ar" else _en_patterns(lex)
+
+
+def _filter(words: list[str], level: str = "match") -> Prefilter:
+    """Prefilter for ``(?<![\\w])<proclitic>?(?:{_alt(words)})(?![\\w])``; also right for a
+    nisba alternation after ``\\s+`` (at a word start, no proclitic)."""
+    pre = PrefilterBuilder()
+    for w in words:
+        key = norm_key(w, level)
+        if key:
+            pre.add(key, word_start=True, boundary=True)
+    return pre.build()
+
+
+def _build_filters(lang: str, lex: Lexicon) -> dict[str, Prefilter]:
+    if lang == "ar":
+        nisbas = _filter(lex.words("field_nisbas"))
+        return {"fabricated": nisbas, "bare": nisbas, "vague": _filter(lex.words("vague_experts")),
+                "anon_people": _filter(["احد"]), "speech": _filter(lex.words("attribution")),
+                "institution": _filter(lex.words("institutions"))}
+    return {"fabricated": _filter(lex.words("field_surnames"), "spelling")}
+
+
+def filters(doc: Document, ctx: Context) -> dict[str, Prefilter]:
+    """Prefilters (:mod:`editcheck.rules.prefilter`) of the case-sensitive people patterns of
+    the document's language, by pattern name: a block they rule out has no match of it.
+    Built together with the patterns, from the same lexicon."""
+    patterns(doc, ctx)
+    return _FILTERS[doc.lang]
+
+
+def may_match(fil: dict[str, Prefilter], name: str, nt: NormText) -> bool:
+    """False when pattern ``name`` cannot match in ``nt`` (True when it has no prefilter)."""
+    f = fil.get(name)
+    return f is None or f.may_match(nt)
+
+
+def may_match_text(fil: dict[str, Prefilter], name: str, text: str) -> bool:
+    """:func:`may_match` for a plain string."""
+    f = fil.get(name)
+    return f is None or f.may_match_text(text)
 
 
 _STUDY_RE = regex.compile(
@@ -132,11 +178,14 @@ def fabricated_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
     real = {norm_key(t.term) for t in lex.terms("field_nisbas") if t.get("real_surname")}
     out: list[PersonSpan] = []
     level = "match" if doc.lang == "ar" else "spelling"
+    fil = filters(doc, ctx)
     for b in _prose(doc):
         nt = b.norm(level)
         text = nt.text
         taken: list[tuple[int, int]] = []
         for key in ("fabricated", "bare"):
+            if not may_match(fil, key, nt):
+                continue
             for m in pats[key].finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
@@ -162,11 +211,12 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
     pats = patterns(doc, ctx)
     out: list[PersonSpan] = []
     study_seen = False
+    fil = filters(doc, ctx)
     for b in _prose(doc):
         nt = b.norm()
         text = nt.text
         first_study = _STUDY_RE.search(text)
-        for m in pats["vague"].finditer(text):
+        for m in pats["vague"].finditer(text) if may_match(fil, "vague", nt) else ():
             # "الباحثون" / "the researchers" after a named study or team refers back to them
             if _DEFINITE_RE.match(m.group()) and (study_seen or (first_study and first_study.start() < m.start())):
                 continue
@@ -201,6 +251,7 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
     lex = ctx.lexicon(doc.lang)
     phrases = lex.matcher("anonymous_sources")
     reasons = lex.matcher("anonymity_reasons")
+    fil = filters(doc, ctx)
     out: list[PersonSpan] = []
     for b in _prose(doc):
         nt = b.norm()
@@ -214,7 +265,7 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
             if has_reason:
                 sev = Severity.INFO
             out.append(PersonSpan(h.start, h.end, "anonymous", sev, h.term.term, b.index))
-        for m in pats["anon_people"].finditer(text):
+        for m in pats["anon_people"].finditer(text) if may_match(fil, "anon_people", nt) else ():
             sent_end = min([i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0] or [len(text)])
             sent_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             if not (pats["speech"].search(text, m.end(), sent_end) or pats["speech"].search(text, sent_start, m.start())):

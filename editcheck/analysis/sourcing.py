@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from editcheck.analysis.headline import headline_key
-from editcheck.analysis.people import patterns, questionable
+from editcheck.analysis.people import filters, may_match, may_match_text, patterns, questionable
 
 if TYPE_CHECKING:
     from editcheck.document.model import Block, Document
@@ -53,6 +53,7 @@ def block_sources(doc: Document, ctx: Context) -> dict[int, list[tuple[int, int,
     if "sources" in cache:
         return cache["sources"]  # type: ignore[no-any-return]
     pats = patterns(doc, ctx)
+    fil = filters(doc, ctx)
     lex = ctx.lexicon(doc.lang)
     agencies = lex.matcher("agencies", level="spelling" if doc.lang == "en" else "match")
     bad = questionable(doc, ctx)
@@ -84,21 +85,26 @@ def block_sources(doc: Document, ctx: Context) -> dict[int, list[tuple[int, int,
             found.append((b.start, b.start, "link"))
         if any("](" in b.source[d[0]:d[1]] for d in b.drop):
             found.append((b.start, b.start, "link"))
-        for m in pats["speech"].finditer(nt.text):
+        for m in pats["speech"].finditer(nt.text) if may_match(fil, "speech", nt) else ():
             s, e = nt.span(m.start(), m.end())
-            ss, se = _sentence_of(b, s)
             if any(bs <= s < be for bs, be in bad_sentences):
                 continue
-            sent_norm = " ".join(nt.text[max(0, m.start() - 400):m.end() + 400].split())
-            sent = doc.text[ss:se]
-            named = (pats["institution"].search(sent_norm) is not None or _has_name(sent, doc.lang)
-                     or any(k == "agency" for *_x, k in found))
+            # the tests have no side effects: the cheap ones first (Arabic always "names")
+            ss, se = _sentence_of(b, s)
+            named = (_has_name(doc.text[ss:se], doc.lang) or any(k == "agency" for *_x, k in found)
+                     or _institution_near(pats, fil, nt.text, m.start(), m.end()))
             if named:
                 found.append((s, e, "attribution"))
         if found:
             out[b.index] = found
     cache["sources"] = out
     return out
+
+
+def _institution_near(pats: dict[str, Any], fil: dict[str, Any], text: str, start: int, end: int) -> bool:
+    """An institution within 400 normalised characters of ``text[start:end]``."""
+    window = " ".join(text[max(0, start - 400):end + 400].split())
+    return may_match_text(fil, "institution", window) and pats["institution"].search(window) is not None
 
 
 _EN_NAME_RE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:[ -](?:al-|el-|bin |de |van )?[A-Z][a-z]+)+")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -35,9 +36,6 @@ _WORD_CHAR = regex.compile(r"\w")
 #: (``[وف]?(?:[بك]?ال|لل|[بكل])?``, which also covers ``[وفبل]?(?:ال)?`` and ``و?(?:ال)?``)
 PROCLITICS: tuple[str, ...] = tuple(sorted(
     {c + g for c in ("", "و", "ف") for g in ("", "بال", "كال", "ال", "لل", "ب", "ك", "ل")} - {""}))
-_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _p in PROCLITICS:
-    _BY_FIRST[_p[0]] = (*_BY_FIRST.get(_p[0], ()), _p)
 
 
 def lead_word(s: str) -> str:
@@ -46,19 +44,23 @@ def lead_word(s: str) -> str:
     return m.group() if m else ""
 
 
+@lru_cache(maxsize=1 << 16)
+def _stems_of(run: str) -> tuple[str, ...]:
+    """``run`` without each proclitic of :data:`PROCLITICS` it starts with (non-empty rests)."""
+    return tuple(run[len(p):] for p in PROCLITICS if len(run) > len(p) and run.startswith(p))
+
+
+def text_stems(text: str) -> frozenset[str]:
+    """Every ``\\w`` run of ``text``, also with each possible proclitic stripped."""
+    runs = set(_WORD_RUN.findall(text))
+    return frozenset(runs.union(*map(_stems_of, runs)))
+
+
 def block_stems(nt: NormText) -> frozenset[str]:
-    """Every ``\\w`` run of ``nt.text``, also with each possible proclitic stripped (cached
-    on ``nt``)."""
+    """:func:`text_stems` of ``nt.text`` (cached on ``nt``)."""
     got = nt.derived.get("stems")
     if got is None:
-        runs = set(_WORD_RUN.findall(nt.text))
-        out = set(runs)
-        for r in runs:
-            for p in _BY_FIRST.get(r[0], ()):
-                if len(r) > len(p) and r.startswith(p):
-                    out.add(r[len(p):])
-        got = frozenset(out)
-        nt.derived["stems"] = got
+        got = nt.derived["stems"] = text_stems(nt.text)
     return got
 
 
@@ -79,6 +81,12 @@ class Prefilter:
             if any(s in text for s in self.substrings):
                 return True
         return not self.stems.isdisjoint(block_stems(nt))
+
+    def may_match_text(self, text: str) -> bool:
+        """:meth:`may_match` for a plain string (nothing cached)."""
+        if self.substrings and any(s in text for s in self.substrings):
+            return True
+        return not self.stems.isdisjoint(text_stems(text))
 
 
 class PrefilterBuilder:
