@@ -17,6 +17,10 @@ _NONWORD_RE = re.compile(r"[^\w]+")
 def headline_key(text: str) -> str:
     """Comparable form of a headline: normalised, leading urgency label removed, punctuation
     and spacing folded to single spaces. ``""`` when nothing is left."""
-    norm = normalize(text).text
+    return key_of_normalized(normalize(text).text)
+
+
+def key_of_normalized(norm: str) -> str:
+    """:func:`headline_key` of text already normalised (``normalize(text).text``)."""
     norm = _LABEL_RE.sub("", norm, count=1)
     return " ".join(_NONWORD_RE.sub(" ", norm).split())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from editcheck.analysis.headline import headline_key
+from editcheck.analysis.headline import headline_key, key_of_normalized
 from editcheck.analysis.people import filters, may_match, may_match_text, patterns, questionable
 
 if TYPE_CHECKING:
@@ -44,6 +44,12 @@ def _sentence_of(block: Block, start: int) -> tuple[int, int]:
     return block.start, block.end
 
 
+def _block_key(b: Block) -> str:
+    """``headline_key(b.text)``; without markup ranges the block's normalised text is that
+    of ``b.text``, so it is reused."""
+    return headline_key(b.text) if b.drop or b.mask else key_of_normalized(b.norm().text)
+
+
 def block_sources(doc: Document, ctx: Context) -> dict[int, list[tuple[int, int, str]]]:
     """Credible sourcing per block index: ``[(start, end, kind)]`` with ``kind`` one of
     ``attribution`` (a speech verb or frame in a sentence that names a person or an
@@ -69,7 +75,7 @@ def block_sources(doc: Document, ctx: Context) -> dict[int, list[tuple[int, int,
     for b in doc.blocks:
         if not b.scopes & {"body", "byline", "standfirst", "caption"}:
             continue
-        if head_key and b.kind == "paragraph" and headline_key(b.text) == head_key:
+        if head_key and b.kind == "paragraph" and _block_key(b) == head_key:
             continue
         found: list[tuple[int, int, str]] = []
         level = "spelling" if doc.lang == "en" else "match"

@@ -36,6 +36,7 @@ _WORD_CHAR = regex.compile(r"\w")
 #: (``[وف]?(?:[بك]?ال|لل|[بكل])?``, which also covers ``[وفبل]?(?:ال)?`` and ``و?(?:ال)?``)
 PROCLITICS: tuple[str, ...] = tuple(sorted(
     {c + g for c in ("", "و", "ف") for g in ("", "بال", "كال", "ال", "لل", "ب", "ك", "ل")} - {""}))
+_FIRSTS = frozenset(p[0] for p in PROCLITICS)
 
 
 def lead_word(s: str) -> str:
@@ -47,7 +48,23 @@ def lead_word(s: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _stems_of(run: str) -> tuple[str, ...]:
     """``run`` without each proclitic of :data:`PROCLITICS` it starts with (non-empty rests)."""
-    return tuple(run[len(p):] for p in PROCLITICS if len(run) > len(p) and run.startswith(p))
+    if run[0] not in _FIRSTS:
+        return ()
+    out: list[str] = []
+    bases = (run, run[1:]) if run[0] in "وف" else (run,)
+    for base in bases:
+        if base is not run:
+            if not base:
+                break
+            out.append(base)
+        n = len(base)
+        if n > 3 and base[1:3] == "ال" and base[0] in "بك":
+            out.append(base[3:])
+        if n > 2 and base[:2] in ("ال", "لل"):
+            out.append(base[2:])
+        if n > 1 and base[0] in "بكل":
+            out.append(base[1:])
+    return tuple(out)
 
 
 def text_stems(text: str) -> frozenset[str]:
