@@ -24,7 +24,9 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    # only block tokens and their line maps are read: inline parsing (the "inline" core
+    # rule) would build children nobody uses, and does not change the block tokens
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
 
 
 def _block(kind: str, text: str, lines: LineIndex, first: int, last: int) -> Block | None:

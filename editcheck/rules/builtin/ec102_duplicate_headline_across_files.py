@@ -92,9 +92,11 @@ class DuplicateHeadlineAcrossFiles(Rule):
 
     def _near(self, item: dict[str, Any], by_token: dict[str, list[tuple[str, dict[str, Any]]]]
               ) -> tuple[str, dict[str, Any]] | None:
+        toks = [t for t in set(item["key"].split()) if len(t) > 3]
+        if not any(t in by_token for t in toks):
+            return None  # no candidate (always so for the first headline): rapidfuzz not imported
         from rapidfuzz import fuzz
 
-        toks = [t for t in set(item["key"].split()) if len(t) > 3]
         # the rarest tokens narrow the candidates; never all pairs
         toks.sort(key=lambda t: len(by_token.get(t, ())))
         seen: set[int] = set()
