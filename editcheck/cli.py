@@ -109,7 +109,11 @@ def check(
     spelling: Annotated[bool, typer.Option("--spelling", help="Also report words unknown to the Hunspell Arabic dictionary (EC520).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
-    """Check news drafts for editorial faults."""
+    """Check news drafts for editorial faults.
+
+    Other commands: 'editcheck rules' (list rules), 'editcheck rule CODE' (a rule's docs),
+    'editcheck init' (write a starter .editcheck.yaml), 'editcheck schema' (JSON Schemas).
+    """
     from editcheck.errors import EditcheckError
 
     try:
@@ -224,6 +228,8 @@ sub_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich
 def rules_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown (the docs/rules.md page).")] = "table",
     lang: Annotated[Optional[str], typer.Option("--lang", help="Only rules for ar or en.")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Config whose packs and house rules to list "
+                                                  "(default: nearest .editcheck.yaml).")] = None,
 ) -> None:
     """List every rule: code, name, family, default severity, languages, fixable."""
     from editcheck.errors import EditcheckError
@@ -235,7 +241,7 @@ def rules_cmd(
 
             typer.echo(rules_markdown(), nl=False)
             return
-        rows = rule_index()
+        rows = rule_index(_configured_rules(config))
     except EditcheckError as exc:
         _fail(str(exc))
     if lang:
@@ -250,14 +256,35 @@ def rules_cmd(
                    f"{','.join(r['languages']):<6} {'fixable' if r['fixable'] else ''}".rstrip())
 
 
+def _configured_rules(config: str | None) -> list | None:  # type: ignore[type-arg]
+    """Rules of the given config, or of the nearest .editcheck.yaml (``None``: defaults)."""
+    from pathlib import Path
+
+    from editcheck.config import find_config, load_config
+    from editcheck.errors import UsageError
+    from editcheck.rules.registry import all_rules
+
+    if config and not Path(config).is_file():
+        raise UsageError(f"config file '{config}' not found")
+    path = Path(config) if config else find_config(Path.cwd())
+    if path is None:
+        return None
+    cfg = load_config(path)
+    return all_rules(cfg.packs, cfg.extra_rule_dirs)
+
+
 @sub_app.command("rule")
-def rule_cmd(code: Annotated[str, typer.Argument(help="Rule code, e.g. EC301.")]) -> None:
+def rule_cmd(
+    code: Annotated[str, typer.Argument(help="Rule code, e.g. EC301.")],
+    config: Annotated[Optional[str], typer.Option("--config", help="Config whose house rules to search "
+                                                  "(default: nearest .editcheck.yaml).")] = None,
+) -> None:
     """Show a rule's documentation."""
     from editcheck.errors import EditcheckError
     from editcheck.ruledocs import render_rule
 
     try:
-        typer.echo(render_rule(code.upper()))
+        typer.echo(render_rule(code.upper(), _configured_rules(config)))
     except EditcheckError as exc:
         _fail(str(exc))
 

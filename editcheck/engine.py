@@ -66,6 +66,26 @@ class FileResult:
     notices: list[str] = field(default_factory=list)
 
 
+def _check_codes(rules: Sequence[Rule], o: Options) -> None:
+    """Reject codes in ``select``/``ignore``/``severity`` that name no rule: a typo there
+    must not silently switch every check off. Raises :class:`UsageError`."""
+    import difflib
+
+    from editcheck.errors import UsageError
+
+    known = sorted({r.meta.code for r in rules})
+    wanted = [("select", c) for c in o.select] + [("ignore", c) for c in o.ignore]
+    wanted += [("severity", c) for c in o.severity_overrides]
+    for ov in o.overrides:
+        wanted += [("overrides select", c) for c in ov.select] + [("overrides ignore", c) for c in ov.ignore]
+        wanted += [("overrides severity", c) for c in ov.severity]
+    for where, code in wanted:
+        if not any(k.startswith(code) for k in known):
+            close = difflib.get_close_matches(code, known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else " (see 'editcheck rules')"
+            raise UsageError(f"unknown rule code '{code}' in {where}{hint}")
+
+
 def _selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     if select and not any(code.startswith(s) for s in select):
         return False
@@ -82,6 +102,7 @@ class Checker:
 
             rules = all_rules(self.options.packs, self.options.extra_rule_dirs, self.options.plugins)
         o = self.options
+        _check_codes(rules, o)
         self.rules = [r for r in rules if _selected(r.meta.code, o.select, o.ignore)
                       and o.severity_overrides.get(r.meta.code, r.meta.severity) is not None]
         self._all_rules = rules if o.overrides else self.rules
@@ -193,7 +214,7 @@ class Checker:
             return FileResult(name, error=str(exc))
         result = self.check_text(name, decoded.text)
         if decoded.fallback:
-            result.findings.insert(0, _encoding_finding(name, decoded.encoding))
+            result.findings.insert(0, _encoding_finding(name, decoded.encoding, result.lang))
         return result
 
     def finish(self, results: list[FileResult]) -> None:
@@ -216,14 +237,18 @@ def _front_matter_finding(doc: Document, message: str, offset: int) -> Finding:
     line, _col = doc.lines.position(offset)
     offset, end = doc.lines.line_span(line)  # the whole offending line
     col = 1
+    if doc.lang == "ar":
+        message = "الترويسة (front matter) ليست YAML صالحاً: " + message.removeprefix("invalid YAML front matter: ")
     return Finding(code="EC901", name="invalid-front-matter", family="meta", severity=Severity.ERROR,
                    message=message, start=offset, end=end, match=doc.text[offset:end], path=doc.path,
                    line=line, column=col, end_line=line, end_column=col + (end - offset))
 
 
-def _encoding_finding(path: str, encoding: str) -> Finding:
+def _encoding_finding(path: str, encoding: str, lang: str = "en") -> Finding:
+    message = (f"الملف ليس بترميز UTF-8؛ قُرئ بترميز {encoding}: احفظه بترميز UTF-8" if lang == "ar"
+               else f"file is not UTF-8; decoded as {encoding}: save it as UTF-8")
     return Finding(code="EC902", name="legacy-encoding", family="hygiene", severity=Severity.INFO,
-                   message=f"file is not UTF-8; decoded as {encoding}: save it as UTF-8",
+                   message=message,
                    start=0, end=0, path=path, line=1, column=1, end_line=1, end_column=1)
 
 

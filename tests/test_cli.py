@@ -115,3 +115,45 @@ def test_version() -> None:
     from editcheck import __version__
 
     assert run("--version").stdout.strip() == f"editcheck {__version__}"
+
+
+def test_unknown_rule_codes_are_usage_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text(DIRTY, encoding="utf-8")
+    p = run(str(bad), "--select", "EC3O1")
+    assert p.returncode == 2
+    assert p.stderr == "editcheck: error: unknown rule code 'EC3O1' in select (did you mean EC301?)\n"
+    (tmp_path / ".editcheck.yaml").write_text("severity:\n  EC999: error\n", encoding="utf-8")
+    p = run(str(bad))
+    assert p.returncode == 2 and "unknown rule code 'EC999' in severity" in p.stderr
+
+
+HOUSE_RULE = """code: HR501
+name: jadir-bil-dhikr
+extends: existence
+language: ar
+scope: [{scope}]
+message: "عبارة حشو: {{match}}"
+docs: {{what: w, why: y, example: e, instead: i}}
+standard: دليل الأسلوب في الجريدة
+tokens: [الجدير بالذكر]
+"""
+QUOTED = "# خبر\n\nوالجدير بالذكر أن الوزير وصل.\n\nوقال الوزير: «الجدير بالذكر أن الاجتماع تأجل».\n"
+
+
+def test_quote_scope_covers_inline_quotations(tmp_path: Path) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text(QUOTED, encoding="utf-8")
+    for scope, expected in (("body & ~quote", [f"{draft}:3:2: warning HR501 عبارة حشو: الجدير بالذكر"]),
+                            ("quote", [f"{draft}:5:15: warning HR501 عبارة حشو: الجدير بالذكر"])):
+        (tmp_path / "hr.yaml").write_text(HOUSE_RULE.format(scope=scope), encoding="utf-8")
+        (tmp_path / ".editcheck.yaml").write_text("extends: [ar-news, ./hr.yaml]\n", encoding="utf-8")
+        assert run(str(draft), "--format", "line", "--select", "HR").stdout.splitlines() == expected, scope
+
+
+def test_rule_and_rules_know_house_rules(tmp_path: Path) -> None:
+    (tmp_path / "hr.yaml").write_text(HOUSE_RULE.format(scope="body"), encoding="utf-8")
+    (tmp_path / ".editcheck.yaml").write_text("extends: [ar-news, ./hr.yaml]\n", encoding="utf-8")
+    assert run("rule", "HR501", cwd=tmp_path).stdout.startswith("## HR501 jadir-bil-dhikr")
+    assert "HR501  jadir-bil-dhikr" in run("rules", cwd=tmp_path).stdout
+    assert run("rule", "HR501", "--config", str(tmp_path / ".editcheck.yaml")).returncode == 0

@@ -15,8 +15,9 @@ from editcheck.model import Edit, Finding, Fix, Severity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
 DRAFT = (FIXTURES / "ar-draft.txt").read_text(encoding="utf-8")
-#: ar-draft.txt after the safe fixes: EC501 مساءاً -> مساءً and EC601 residue removed
-SAFE = DRAFT.replace("مساءاً", "مساءً").replace("شارك الخبر\n", "\n")
+#: ar-draft.txt after the safe fixes: EC501 مساءاً -> مساءً and EC601 residue removed (the
+#: residue line with the blank line before it: the draft ends on its last paragraph)
+SAFE = DRAFT.replace("مساءاً", "مساءً").replace("\n\nشارك الخبر\n", "\n")
 #: ... and after the unsafe ones too: EC602 removes the breadcrumb trail, EC301 the urgency labels
 UNSAFE = SAFE.replace("الرئيسية / اقتصاد / ", "").replace("عاجل: ", "")
 
@@ -71,11 +72,11 @@ def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert path.read_text(encoding="utf-8") == DRAFT
     assert proc.stdout == (
-        "--- a/ar-draft.txt\n+++ b/ar-draft.txt\n@@ -1,10 +1,10 @@\n"
+        "--- a/ar-draft.txt\n+++ b/ar-draft.txt\n@@ -1,10 +1,8 @@\n"
         " الرئيسية / اقتصاد / عاجل: افتتاح ميناء جديد في العقبة!\n عاجل: افتتاح ميناء جديد في العقبة!\n \n"
         "-نشر: سلمى العمري 3 مارس 2026 الساعة 9:00 مساءاً\n+نشر: سلمى العمري 3 مارس 2026 الساعة 9:00 مساءً\n \n"
         " افتتحت الحكومة اليوم ميناءً جديداً يستقبل 40 سفينة شهرياً، في خطوة وصفت بأنها تاريخية.\n \n"
-        " ويقول الخبراء إن الميناء سيغير وجه التجارة في المنطقة.\n \n-شارك الخبر\n+\n")
+        " ويقول الخبراء إن الميناء سيغير وجه التجارة في المنطقة.\n-\n-شارك الخبر\n")
     assert proc.stderr == "editcheck: Would fix 2 finding(s) in 1 file(s)\n"
     clean = _copy(tmp_path, "clean.txt", "الحكومة تعلن خطة النقل\n\nأعلنت الوزارة الخطة وفق بيان رسمي.\n".encode())
     done = _cli(str(clean), "--diff")

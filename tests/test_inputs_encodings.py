@@ -51,7 +51,7 @@ def test_windows_1256_crlf_fixture_is_checked_and_named() -> None:
     assert rows[0] == ("EC902", 1, 1, "")
     assert rows[1:] == EXPECTED
     result = Checker(Options(plugins=False)).check_file(path)
-    assert result.findings[0].message == "file is not UTF-8; decoded as cp1256: save it as UTF-8"
+    assert result.findings[0].message == "الملف ليس بترميز UTF-8؛ قُرئ بترميز cp1256: احفظه بترميز UTF-8"
 
 
 def test_utf16_bom_fixture() -> None:

@@ -52,6 +52,8 @@ def write(results: Sequence[FileResult], stream: TextIO, *, color: bool | None =
         f"[bold red]{by['error']} error[/]  [yellow]{by['warning']} warning[/]  [cyan]{by['info']} info[/]",
     )
     console.print(table)
+    if s["files_not_checked"]:
+        console.print(f"[bold red]{s['files_not_checked']} file(s) could not be checked[/] (see the errors above)")
     fams = s["by_family"]
     if fams:
         console.print("[dim]" + escape(", ".join(f"{k}: {v}" for k, v in fams.items())) + "[/]")  # type: ignore[union-attr]

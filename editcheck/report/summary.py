@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def summarize(results: Sequence[FileResult]) -> dict[str, object]:
-    """``{"files": n, "files_with_findings": n, "errors": n (files not checked),
+    """``{"files": n, "files_with_findings": n, "files_not_checked": n (unreadable or undecodable),
     "findings": n, "by_severity": {...}, "by_family": {...}}``."""
     sev: Counter[str] = Counter()
     fam: Counter[str] = Counter()
@@ -22,7 +22,7 @@ def summarize(results: Sequence[FileResult]) -> dict[str, object]:
     return {
         "files": len(results),
         "files_with_findings": sum(1 for r in results if r.findings),
-        "errors": sum(1 for r in results if r.error),
+        "files_not_checked": sum(1 for r in results if r.error),
         "findings": sum(sev.values()),
         "by_severity": {k: sev.get(k, 0) for k in ("error", "warning", "info")},
         "by_family": dict(sorted(fam.items())),

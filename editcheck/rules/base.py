@@ -108,6 +108,8 @@ def blocks_for(doc: Document, scopes: Iterable[str]) -> Iterator[Block]:
     """Blocks of ``doc`` in any of ``scopes`` (``document`` means every prose block).
 
     A scope may be a selector such as ``body & ~quote`` (every term must hold; ``~`` negates).
+    ``quote`` covers block quotations and paragraphs with inline quotations («...», "..."):
+    rules keep or drop each hit by :func:`quote_filter` on its span.
     """
     alts = [s.strip() for s in scopes]
     for b in doc.blocks:
@@ -119,12 +121,33 @@ def blocks_for(doc: Document, scopes: Iterable[str]) -> Iterator[Block]:
                 break
 
 
+def quote_filter(scopes: Iterable[str]) -> str | None:
+    """``"exclude"`` when every selector has ``~quote``, ``"only"`` when every selector asks
+    for ``quote``, else ``None``: how hits inside inline quotations are treated."""
+    terms = [[t.strip() for t in sel.split("&")] for sel in scopes]
+    if terms and all("~quote" in ts for ts in terms):
+        return "exclude"
+    if terms and all("quote" in ts for ts in terms):
+        return "only"
+    return None
+
+
+def keep_hit(block: Block, start: int, end: int, mode: str | None) -> bool:
+    """Apply a :func:`quote_filter` mode to a hit at ``[start, end)`` in ``block``."""
+    if mode is None:
+        return True
+    inside = block.in_quote(start, end)
+    return not inside if mode == "exclude" else inside
+
+
 def _selects(selector: str, block: Block) -> bool:
     for term in selector.split("&"):
         term = term.strip()
         neg = term.startswith("~")
         name = term.lstrip("~").strip()
         has = name == "document" and block.kind not in ("title",) or name in block.scopes
+        if name == "quote" and not neg and not has:
+            has = bool(block.quotes())  # a paragraph with inline quotations; hits are filtered by span
         if name == "document" and block.kind == "title":
             has = False
         if has == neg:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 MIN_WORDS = 6
 # a quotation right after one of these is a title, a charge or a name, not speech
 _LABEL_BEFORE_RE = re.compile(
-    r"(?:تهم[ةه]?|بتهم[ةه]?|تهمتي|بعنوان|عنوانه|عنوانها|كتاب|كتابه|تقرير|فيلم|رواية|روايته|شعار|لافتة|لافتات|"
+    r"(?:تهم[ةه]?|بتهم[ةه]?|تهمتي|بعنوان|عنوان|عنوانه|عنوانها|استبيان|شعاره|كتاب|كتابه|تقرير|فيلم|رواية|روايته|شعار|لافتة|لافتات|"
     r"وسم|هاشتاغ|اسم|باسم|مسمى|مصطلح|برنامج|مشروع|مبادرة|حملة|قانون|قرار|titled|entitled|called|dubbed|named|"
     r"charges?\s+of|accused\s+of|convicted\s+of|book|report|film|slogan|banner|hashtag)\W{0,3}$",
     re.I,
@@ -30,10 +30,12 @@ class UnattributedQuote(Rule):
     """Report a quotation of six words or more in the body with no speech verb or frame
     (``قال``, ``وفقاً لـ``, ``said``, ``according to``) in its paragraph, the paragraph
     before or the paragraph after (verbs inside quotations do not count). Shorter
-    quotations (titles, slogans, terms) are skipped."""
+    quotations (titles, slogans, terms) are skipped. Info by default: on 400 professional
+    articles most hits were partial quotations whose speaker is named in another form
+    (the verb list cannot know every way to introduce speech); raise it in the config."""
 
     meta = RuleMeta(
-        code="EC204", name="unattributed-quote", family="unattributed-quote", severity=Severity.WARNING,
+        code="EC204", name="unattributed-quote", family="unattributed-quote", severity=Severity.INFO,
         languages=frozenset({"ar", "en"}), scopes=("body",),
         message="Quotation with no speaker: say who said it",
         messages={"ar": "اقتباس بلا قائل: اذكر من قاله"},

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 MIN_DISTINCT = 4
 #: hype hits per 100 body words at or above which the draft is reported (with >= 3 hits)
 MAX_DENSITY = 1.5
-HYPE_SUFFIXES = ("ة", "ا", "ات", "ان", "ين", "ون")
+HYPE_SUFFIXES = ("ة", "ا", "ان", "ين", "ون")
 
 
 class HypeDensity(Rule):
@@ -28,8 +28,8 @@ class HypeDensity(Rule):
     meta = RuleMeta(
         code="EC305", name="hype-density", family="sensational-marker", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("headline", "body"),
-        message="{count} hype words ({terms}): replace adjectives with facts",
-        messages={"ar": "{count} من كلمات التهويل ({terms}): استبدل الصفات بالوقائع"},
+        message="Hype words used {count} times ({terms}): replace adjectives with facts",
+        messages={"ar": "كلمات التهويل تكررت {count} مرة في الخبر ({terms}): استبدل الصفات بالوقائع"},
         docs={
             "what": "Counts hype adjectives and adverbs ('تاريخي', 'غير مسبوق', 'استثنائي', 'historic', "
                     "'unprecedented') and reports drafts that lean on them.",
@@ -59,11 +59,12 @@ class HypeDensity(Rule):
             for h in matcher.finditer(b.norm()):
                 if not b.in_quote(h.start, h.end):
                     hits.append(h)
-        distinct = {h.term.term for h in hits}
+        distinct = list(dict.fromkeys(doc.text[h.start:h.end] for h in hits))  # in order of appearance
         density = 100 * len(hits) / max(words, 1)
-        if len(distinct) >= MIN_DISTINCT or (len(hits) >= 3 and density >= MAX_DENSITY):
+        if len({h.term.term for h in hits}) >= MIN_DISTINCT or (len(hits) >= 3 and density >= MAX_DENSITY):
             first = hits[0]
-            shown = "، ".join(sorted(distinct)[:6]) if doc.lang == "ar" else ", ".join(sorted(distinct)[:6])
+            more = len(distinct) - 8
+            shown = ("، " if doc.lang == "ar" else ", ").join(distinct[:8]) + (f" +{more}" if more > 0 else "")
             yield self.finding(doc, first.start, first.end, count=len(hits), terms=shown, scope="document")
 
 

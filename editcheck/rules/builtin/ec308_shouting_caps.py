@@ -13,13 +13,14 @@ if TYPE_CHECKING:
     from editcheck.document.model import Document
     from editcheck.rules.context import Context
 
-_CAPS_RE = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
+_CAPS_RE = re.compile(r"(?<![\w-])[A-Z]{5,}(?![\w-])")
 _LABELS = {"BREAKING", "URGENT", "NEWS", "JUST"}
 
 
 class ShoutingCaps(Rule):
-    """Report words of four or more capitals in an English headline that are not known
-    acronyms (lexicon list ``acronyms``: NATO, OPEC, FIFA...). Urgency labels are EC301."""
+    """Report words of five or more capitals in an English headline that are not known
+    acronyms (lexicon list ``acronyms``: UNESCO, NASDAQ...). Four-letter capitals are left
+    alone: most are acronyms (NATO, IAAF). Urgency labels are EC301."""
 
     meta = RuleMeta(
         code="EC308", name="shouting-caps", family="sensational-marker", severity=Severity.WARNING,

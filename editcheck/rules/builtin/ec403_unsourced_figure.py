@@ -85,12 +85,13 @@ class UnsourcedFigure(Rule):
             if prev_word in dates or (len(before) > 1 and norm_key(before[-1]) in ("عام", "سنة", "year")):
                 continue
             after = after_text.split()[:3]
-            words = [norm_key(w.strip(".,;:!?()\"'«»")) for w in after]
+            # "12 يونيو/حزيران" (Gulf and Levantine month names together) is a date
+            words = [norm_key(w.strip(".,;:!?()\"'«»").split("/")[0]) for w in after]
             if words and words[0] in dates and words[0] not in _DURATION:
                 continue
             is_year = len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100
             percent = _PERCENT_RE.match(after_text) is not None
-            counted = any(w in nouns for w in words[:2]) or (len(words) > 2 and words[2] in nouns and words[1] not in dates)
+            counted = any(w in nouns for w in words[:2])
             if is_year and not percent:
                 continue
             if not (percent or counted):
@@ -100,7 +101,7 @@ class UnsourcedFigure(Rule):
             span_end = m.end() + pm.end() if pm else m.end()
             if not pm:
                 # include the counted noun in the span ("12 مسؤولاً")
-                for i, w in enumerate(words[:3]):
+                for i, w in enumerate(words[:2]):
                     if w in nouns:
                         tail = after_text.split()
                         offset = after_text.find(tail[i]) + len(tail[i])

@@ -148,8 +148,10 @@ class YamlRule(Rule):
         self.data = data
         self.src = src
         self.meta = parse_meta(data, src, default_lang)
+        #: ``quote_severity: off`` drops hits inside quotations (the words are the speaker's)
+        self.quote_off = str(data.get("quote_severity", "")).lower() == "off" or data.get("quote_severity") is False
         self.quote_severity = (parse_severity(data["quote_severity"], src, "quote_severity")
-                               if "quote_severity" in data else None)
+                               if "quote_severity" in data and not self.quote_off else None)
         body = data.get("body_severity")
         self.body_severity: Severity | str | None = (
             "lower" if body == "lower" else parse_severity(body, src, "body_severity") if body else None)

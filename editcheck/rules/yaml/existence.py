@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from editcheck.model import Edit, Fix
-from editcheck.rules.base import blocks_for
+from editcheck.rules.base import blocks_for, keep_hit, quote_filter
 from editcheck.rules.matcher import PhraseMatcher, Term
 from editcheck.rules.yaml.common import Deadline, YamlRule, as_list, fail, parse_severity, search_all
 
@@ -80,6 +80,7 @@ class Existence(YamlRule):
 
     def scan(self, doc: Document, ctx: Context, deadline: Deadline) -> Iterator[Finding]:
         """Yield one finding per token occurrence (and per ``raw`` match) in the rule's scopes."""
+        qmode = quote_filter(self.meta.scopes)
         for block in blocks_for(doc, self.meta.scopes):
             nt = block.norm(self.level)
             excepted: list[tuple[int, int]] = []
@@ -87,6 +88,10 @@ class Existence(YamlRule):
                 excepted = [(h.nstart, h.nend) for h in self.exception_matcher.finditer(nt)]
             for hit in self.matcher.finditer(nt):
                 if any(s <= hit.nstart and hit.nend <= e for s, e in excepted):
+                    continue
+                if not keep_hit(block, hit.start, hit.end, qmode):
+                    continue
+                if self.quote_off and block.in_quote(hit.start, hit.end):
                     continue
                 position = hit.term.get("position", self.position)
                 if not self._position_ok(position, block, nt.text, hit.nstart, hit.nend):
@@ -96,6 +101,8 @@ class Existence(YamlRule):
                 fix = None
                 if self.data.get("fix") == "remove":
                     s, e = (block.start, block.end) if position == "block" else (hit.start, hit.end)
+                    if position == "block":
+                        s, e = _whole_lines(doc.text, s, e)
                     fix = Fix((Edit(s, e, ""),), safe=True, description="remove")
                 yield self.finding(doc, hit.start, hit.end, severity=sev, scope=block.kind, fix=fix,
                                    message=hit.term.get("message"), term=hit.term.term,
@@ -107,6 +114,29 @@ class Existence(YamlRule):
                     if not self._position_ok(self.position, block, nt.text, m.start(), m.end()):
                         continue
                     s, e = nt.span(m.start(), m.end())
+                    if not keep_hit(block, s, e, qmode):
+                        continue
                     sev = self.severity_for(self.meta.severity, "headline" in block.scopes, block.in_quote(s, e))
                     fix = Fix((Edit(s, e, ""),), safe=True, description="remove") if self.data.get("fix") == "remove" else None
                     yield self.finding(doc, s, e, severity=sev, scope=block.kind, fix=fix, term=source)
+
+
+def _whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to the whole line with its line break, and, when it is the last
+    content of the draft, the blank lines before it, so removing a residue line leaves
+    neither an empty paragraph nor trailing blank lines (the draft keeps one final break)."""
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if end < len(text) and text[end] in "\r\n":
+        end += 2 if text.startswith("\r\n", end) else 1
+    if not text[end:].strip():  # the last content: drop the blank lines before it too
+        p = start
+        while p > 0 and text[p - 1] in "\r\n":
+            p -= 1
+        if p > 0:
+            first_break = 2 if text.startswith("\r\n", p) else 1
+            start = min(start, p + first_break)
+        end = len(text)
+    return start, end

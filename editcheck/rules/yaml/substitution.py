@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from editcheck.model import Edit, Fix
-from editcheck.rules.base import blocks_for
+from editcheck.rules.base import blocks_for, keep_hit, quote_filter
 from editcheck.rules.matcher import PhraseMatcher, Term, norm_key
 from editcheck.rules.yaml.common import YamlRule, as_list, fail, parse_severity
 
@@ -58,9 +58,12 @@ class Substitution(YamlRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         """Yield a finding with a fix for each wrong form."""
+        qmode = quote_filter(self.meta.scopes)
         for block in blocks_for(doc, self.meta.scopes):
             nt = block.norm(self.level)
             for hit in self.matcher.finditer(nt):
+                if not keep_hit(block, hit.start, hit.end, qmode):
+                    continue
                 if norm_key(nt.text[hit.nstart:hit.nend], self.level) in self.accept:
                     continue
                 right = str(hit.term.get("right"))
