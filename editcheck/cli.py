@@ -157,6 +157,8 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
         raise UsageError("no drafts given (pass files, folders, or '-' for standard input)")
     if config and not Path(config).is_file():
         raise UsageError(f"config file '{config}' not found")
+    if (fix or diff) and "-" in paths:
+        raise UsageError("--fix and --diff work on files, not on standard input")
     # each draft uses the nearest .editcheck.yaml above it (or --config): one group per config
     plan = plan_runs(paths, Path(config) if config else None)
 

@@ -157,3 +157,9 @@ def test_rule_and_rules_know_house_rules(tmp_path: Path) -> None:
     assert run("rule", "HR501", cwd=tmp_path).stdout.startswith("## HR501 jadir-bil-dhikr")
     assert "HR501  jadir-bil-dhikr" in run("rules", cwd=tmp_path).stdout
     assert run("rule", "HR501", "--config", str(tmp_path / ".editcheck.yaml")).returncode == 0
+
+
+def test_fix_and_diff_refuse_standard_input() -> None:
+    p = run("-", "--diff", stdin="# خبر\n\nوصل الوفد مساءاً.\n")
+    assert p.returncode == 2
+    assert p.stderr == "editcheck: error: --fix and --diff work on files, not on standard input\n"
