@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from editcheck.model import Severity
+from editcheck.rules.alternation import trie, word_start
 from editcheck.rules.matcher import norm_key
 from editcheck.rules.prefilter import Prefilter, PrefilterBuilder
 
@@ -37,9 +38,24 @@ class PersonSpan:
     block: int
 
 
+def _keys(words: list[str], level: str = "match") -> list[str]:
+    return sorted({norm_key(w, level) for w in words if w}, key=lambda k: (-len(k), k))  # longest first; stable pattern text
+
+
 def _alt(words: list[str], level: str = "match") -> str:
-    keys = sorted({norm_key(w, level) for w in words if w}, key=lambda k: (-len(k), k))  # longest first; stable pattern text
-    return "|".join(r"\s+".join(regex.escape(t) for t in k.split(" ")) for k in keys)
+    return "|".join(r"\s+".join(regex.escape(t) for t in k.split(" ")) for k in _keys(words, level))
+
+
+def _trie(words: list[str]) -> str:
+    """:func:`_alt` as a trie (same matches, faster; case-sensitive patterns only)."""
+    keys = _keys(words)
+    return trie(keys) if "" not in keys else _alt(words)  # an empty entry matches anywhere
+
+
+def _start(words: list[str], clitics: str = "") -> str:
+    """``(?<![\\w])`` before optional ``clitics`` and ``words``, as ``\\m`` when that is the same."""
+    keys = _keys(words)
+    return word_start(keys, clitics) if "" not in keys else r"(?<![\w])"
 
 
 _PATTERNS: dict[str, dict[str, regex.Pattern[str]]] = {}
@@ -51,27 +67,31 @@ def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
     got = _PATTERNS.get("ar")
     if got is not None:
         return got
-    titles = _alt(lex.words("titles"))
-    roles = _alt(lex.words("role_nouns"))
-    mods = _alt(lex.words("role_modifiers"))
-    nisbas = _alt(lex.words("field_nisbas"))
-    given = _alt(lex.words("given_names")) if lex.data.get("given_names") else "(?!x)x"
+    # tries instead of longest-first alternations (editcheck.rules.alternation): same matches
+    w = lex.words
+    titles = _trie(w("titles"))
+    roles = _trie(w("role_nouns"))
+    mods = _trie(w("role_modifiers"))
+    nisbas = _trie(w("field_nisbas"))
+    given = _trie(w("given_names")) if lex.data.get("given_names") else "(?!x)x"
     name = r"(?!ال)(?!(?:بن|ابن|بنت)(?![\w]))[\u0621-\u064a]{2,}"
     pre = rf"(?:(?:{titles})|(?:{roles})(?:\s+(?:{mods}))?)"
     got = {
         # TITLE/ROLE + name (+ second name) + (role noun) + field nisba as "surname"
         "fabricated": regex.compile(
-            rf"(?<![\w])[وف]?(?:{pre})\s+(?P<name>{name})(?:\s+(?!{nisbas})(?:{name}))?"
+            rf"{_start(w('titles') + w('role_nouns'), 'وف')}[وف]?(?:{pre})\s+(?P<name>{name})(?:\s+(?!{nisbas})(?:{name}))?"
             rf"(?:\s+(?:{roles}))?\s+(?P<nisba>{nisbas})(?![\w])"
         ),
         # well-known given name + field nisba, no title ("خالد التحليلي")
-        "bare": regex.compile(rf"(?<![\w])(?:{given})\s+(?P<nisba>{nisbas})(?![\w])"),
-        "affiliation": regex.compile(rf"(?<![\w])[وفبل]?(?:ال)?(?:{_alt(lex.words('affiliation_cues'))})(?![\w])"),
-        "vague": regex.compile(rf"(?<![\w])[وفل]?(?:{_alt(lex.words('vague_experts'))})(?![\w])"),
-        "claim": regex.compile(rf"(?<![\w])[وف]?(?:{_alt(lex.words('claim_verbs'))})(?![\w])"),
-        "anon_people": regex.compile(rf"(?<![\w])[وف]?احد\s+(?:{_alt(lex.words('anonymous_people'))})(?![\w])"),
-        "speech": regex.compile(rf"(?<![\w])[وف]?(?:{_alt(lex.words('attribution'))})(?![\w])"),
-        "institution": regex.compile(rf"(?<![\w])[وفبل]?(?:{_alt(lex.words('institutions'))})(?![\w])"),
+        "bare": regex.compile(rf"{_start(w('given_names'))}(?:{given})\s+(?P<nisba>{nisbas})(?![\w])"),
+        "affiliation": regex.compile(
+            rf"{_start(w('affiliation_cues'), 'وفبلا')}[وفبل]?(?:ال)?(?:{_trie(w('affiliation_cues'))})(?![\w])"),
+        "vague": regex.compile(rf"{_start(w('vague_experts'), 'وفل')}[وفل]?(?:{_trie(w('vague_experts'))})(?![\w])"),
+        "claim": regex.compile(rf"{_start(w('claim_verbs'), 'وف')}[وف]?(?:{_trie(w('claim_verbs'))})(?![\w])"),
+        "anon_people": regex.compile(rf"(?<![\w])[وف]?احد\s+(?:{_trie(w('anonymous_people'))})(?![\w])"),
+        "speech": regex.compile(rf"{_start(w('attribution'), 'وف')}[وف]?(?:{_trie(w('attribution'))})(?![\w])"),
+        "institution": regex.compile(
+            rf"{_start(w('institutions'), 'وفبل')}[وفبل]?(?:{_trie(w('institutions'))})(?![\w])"),
     }
     _FILTERS["ar"] = _build_filters("ar", lex)
     _PATTERNS["ar"] = got

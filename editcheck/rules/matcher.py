@@ -15,12 +15,14 @@ from typing import Any
 
 import regex
 
+from editcheck.rules.alternation import trie, word_start
 from editcheck.rules.prefilter import PrefilterBuilder
 from editcheck.text.normalize import NormText, normalize
 
 _AR_LETTERS = regex.compile(r"[\u0621-\u064a]")
 _PREFIX_LONG = r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
 _PREFIX_SHORT = r"(?:و?(?:ال)?)"
+_CLITIC_FIRSTS = "وفبكال"  # letters a proclitic of _PREFIX_LONG/_PREFIX_SHORT may begin with
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,31 +79,38 @@ class PhraseMatcher:
                     self.lookup.setdefault("لل" + key[2:], term)
         suf = sorted({norm_key(s, level) for s in suffixes if s}, key=lambda s: (-len(s), s))  # stable pattern text
         self._suffix = "(?:" + "|".join(regex.escape(s) for s in suf) + ")?" if suf else ""
-        long_terms, short_terms, plain = [], [], []
+        long_terms: list[str] = []
+        short_terms: list[str] = []
+        plain: list[str] = []
         pre = PrefilterBuilder()
         suffix_options = ["", *suf]
-        for key in sorted(self.lookup, key=len, reverse=True):
-            pat = r"\s+".join(regex.escape(tok) for tok in key.split(" "))
+        for key in self.lookup:
             if not clitics or not _AR_LETTERS.match(key):
-                plain.append((key, pat))
+                plain.append(key)
                 pre.add(key, word_start=key[0].isalnum(), boundary=key[-1].isalnum(), suffixes=suffix_options)
             else:
-                (short_terms if len(key.replace(" ", "")) <= 3 else long_terms).append(pat)
+                (short_terms if len(key.replace(" ", "")) <= 3 else long_terms).append(key)
                 pre.add(key, word_start=True, boundary=True, suffixes=suffix_options)
         #: blocks that contain none of the terms' words are not searched (same hits, faster)
         self.prefilter = pre.build()
+        # each alternation is a trie (editcheck.rules.alternation): the matches of the
+        # longest-first alternation of the terms, found faster
         parts = []
         if long_terms:
-            parts.append(rf"(?<![\w])(?P<pre>{_PREFIX_LONG})(?P<t>{'|'.join(long_terms)}){self._suffix}(?![\w])")
+            ws = word_start(long_terms, _CLITIC_FIRSTS)
+            parts.append(rf"{ws}(?P<pre>{_PREFIX_LONG})(?P<t>{trie(long_terms)}){self._suffix}(?![\w])")
         if short_terms:
-            parts.append(rf"(?<![\w])(?P<pre2>{_PREFIX_SHORT})(?P<t2>{'|'.join(short_terms)}){self._suffix}(?![\w])")
+            ws = word_start(short_terms, _CLITIC_FIRSTS)
+            parts.append(rf"{ws}(?P<pre2>{_PREFIX_SHORT})(?P<t2>{trie(short_terms)}){self._suffix}(?![\w])")
         if plain:
-            # boundaries only next to letters and digits, so "عاجل!" and "watch:" match too
-            alts = []
-            for key, pat in plain:
-                left = r"(?<![\w])" if key[0].isalnum() else ""
-                right = self._suffix + r"(?![\w])" if key[-1].isalnum() else ""
-                alts.append(f"{left}{pat}{right}")
+            # boundaries only next to letters and digits, so "عاجل!" and "watch:" match too;
+            # terms that begin with one and terms that do not never match at one position
+            tails = {k[-1]: self._suffix + r"(?![\w])" for k in plain if k[-1].isalnum()}
+            bounded = [k for k in plain if k[0].isalnum()]
+            free = [k for k in plain if not k[0].isalnum()]
+            alts = [word_start(bounded) + trie(bounded, tails)] if bounded else []
+            if free:
+                alts.append(trie(free, tails))
             parts.append(f"(?P<t3>{'|'.join(alts)})")
         self.pattern = regex.compile("|".join(parts) or r"(?!x)x", regex.V0)
 
