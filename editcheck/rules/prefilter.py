@@ -45,7 +45,7 @@ def lead_word(s: str) -> str:
     return m.group() if m else ""
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _stems_of(run: str) -> tuple[str, ...]:
     """``run`` without each proclitic of :data:`PROCLITICS` it starts with (non-empty rests)."""
     if run[0] not in _FIRSTS:
