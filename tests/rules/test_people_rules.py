@@ -53,3 +53,12 @@ def test_ec204_unattributed_quote() -> None:
     assert rows(said, code="EC204") == []
     charge = "# محاكمة\n\nوتواجه الناشطة تهمة \"نشر أخبار كاذبة من شأنها الإضرار بالأمن العام\".\n"
     assert rows(charge, code="EC204") == []
+
+
+def test_some_and_each_other_are_not_experts() -> None:
+    each_other = "# تعاون\n\nاتفق البلدان على تبادل المعلومات مع بعضهما البعض، بحسب ما نقلت وكالة الأنباء الرسمية.\n"
+    assert rows(each_other, code="EC201") == [] and rows(each_other, code="EC202") == []
+    assert rows("# خطة\n\nويرى البعض أن الخطة ستفشل.\n", code="EC202") == [("EC202", 3, 2, "يرى البعض")]
+    assert rows("# Plan\n\nHe said some people were angry about the plan.\n", code="EC201") == []
+    assert rows("# Plan\n\nSome say the plan will fail.\n", code="EC202") == [("EC202", 3, 1, "Some say")]
+    assert rows("# Plan\n\nSome experts say the plan will fail.\n", code="EC201") == [("EC201", 3, 6, "experts say")]
