@@ -29,23 +29,30 @@ def inline_ranges(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
 
-    for rx in (_CODE_SPAN_RE, _HTML_COMMENT_RE, _AUTOLINK_RE, _IMAGE_RE):
+    seg = text[start:end]
+    # a pattern whose required literal is absent cannot match: skip its pass (same ranges)
+    for rx, needed in ((_CODE_SPAN_RE, "`"), (_HTML_COMMENT_RE, "<!--"), (_AUTOLINK_RE, "<"), (_IMAGE_RE, "![")):
+        if needed not in seg:
+            continue
         for m in rx.finditer(text, start, end):
             if free(m.start(), m.end()):
                 mask.append((m.start(), m.end()))
                 taken.append((m.start(), m.end()))
-    for m in _LINK_RE.finditer(text, start, end):
+    for m in _LINK_RE.finditer(text, start, end) if "[" in seg else ():
         if not free(m.start(), m.end()):
             continue
         label = 1 if m.group(1) is not None else 3
         drop.append((m.start(), m.start() + 1))
         drop.append((m.end(label), m.end()))
         taken.append((m.end(label), m.end()))
-    for m in _BARE_URL_RE.finditer(text, start, end):
+    for m in _BARE_URL_RE.finditer(text, start, end) if "http" in seg else ():
         if free(m.start(), m.end()):
             mask.append((m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    for rx in (_HTML_TAG_RE, _EMPHASIS_RE, _ESCAPE_RE):
+    has_emphasis = "*" in seg or "_" in seg or "~" in seg
+    for rx, present in ((_HTML_TAG_RE, "<" in seg), (_EMPHASIS_RE, has_emphasis), (_ESCAPE_RE, "\\" in seg)):
+        if not present:
+            continue
         for m in rx.finditer(text, start, end):
             if free(m.start(), m.end()):
                 drop.append((m.start(), m.end()))
