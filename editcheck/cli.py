@@ -167,12 +167,21 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
             select=select or cfg.select, ignore=ignore + cfg.ignore, lang=lang or cfg.language or "auto",
             severity_overrides=cfg.severity, max_size=max_size, encoding=encoding, packs=cfg.packs,
             extra_rule_dirs=cfg.extra_rule_dirs, overrides=cfg.overrides, lexicons=cfg.lexicons,
-            regex_timeout=cfg.regex_timeout,
+            regex_timeout=cfg.regex_timeout, check_selection=not (select or ignore),
             report_unused_suppressions=report_unused_suppressions or cfg.report_unused_suppressions,
             grammar=grammar_from_flags(cfg.grammar, grammar=grammar, server=grammar_server, required=grammar_required),
             spelling=spelling_from_flags(cfg.spelling, spelling=spelling),
         )
 
+    if select or ignore:  # a typo must not switch every check off; a code may live in one config only
+        from editcheck.engine import unknown_code
+        from editcheck.rules.registry import all_rules
+
+        known = {r.meta.code for cfg, _ in plan for r in all_rules(cfg.packs, cfg.extra_rule_dirs)}
+        for where, code in [("--select", c) for c in select] + [("--ignore", c) for c in ignore]:
+            err = unknown_code(code, sorted(known), where)
+            if err is not None:
+                raise err
     options = options_for(plan[0][0])
     # with several configs, the strictest fail-on applies to the run
     threshold = Severity.parse(fail_on) if fail_on else min(c.fail_on or Severity.ERROR for c, _ in plan)

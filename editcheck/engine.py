@@ -14,7 +14,7 @@ from typing import Any
 
 from editcheck.document.loader import DRAFT_SUFFIXES, parse_text
 from editcheck.document.model import Document
-from editcheck.errors import EditcheckError, InputError
+from editcheck.errors import EditcheckError, InputError, UsageError
 from editcheck.grammar.settings import GrammarSettings, SpellingSettings, enable_optional, notices_of
 from editcheck.model import Finding, Severity
 from editcheck.rules.base import Rule
@@ -51,6 +51,9 @@ class Options:
     grammar: GrammarSettings | None = None
     #: Hunspell Arabic spelling (EC520), off unless ``enabled``
     spelling: SpellingSettings | None = None
+    #: check that ``select``/``ignore`` name rules of this run (the CLI checks its own flags
+    #: against every config of a run instead, since a code may exist in one config only)
+    check_selection: bool = True
 
 
 @dataclass
@@ -66,24 +69,30 @@ class FileResult:
     notices: list[str] = field(default_factory=list)
 
 
+def unknown_code(code: str, known: Sequence[str], where: str) -> UsageError | None:
+    """A :class:`UsageError` when ``code`` (or prefix) names none of ``known``, else ``None``."""
+    import difflib
+
+    if any(k.startswith(code) for k in known):
+        return None
+    close = difflib.get_close_matches(code, sorted(known), n=1)
+    hint = f" (did you mean {close[0]}?)" if close else " (see 'editcheck rules')"
+    return UsageError(f"unknown rule code '{code}' in {where}{hint}")
+
+
 def _check_codes(rules: Sequence[Rule], o: Options) -> None:
     """Reject codes in ``select``/``ignore``/``severity`` that name no rule: a typo there
     must not silently switch every check off. Raises :class:`UsageError`."""
-    import difflib
-
-    from editcheck.errors import UsageError
-
     known = sorted({r.meta.code for r in rules})
-    wanted = [("select", c) for c in o.select] + [("ignore", c) for c in o.ignore]
+    wanted = [("select", c) for c in o.select] + [("ignore", c) for c in o.ignore] if o.check_selection else []
     wanted += [("severity", c) for c in o.severity_overrides]
     for ov in o.overrides:
         wanted += [("overrides select", c) for c in ov.select] + [("overrides ignore", c) for c in ov.ignore]
-        wanted += [("overrides severity", c) for c in ov.severity]
+        wanted += [("overrides severity", c) for c, _sev in ov.severity]
     for where, code in wanted:
-        if not any(k.startswith(code) for k in known):
-            close = difflib.get_close_matches(code, known, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else " (see 'editcheck rules')"
-            raise UsageError(f"unknown rule code '{code}' in {where}{hint}")
+        err = unknown_code(code, known, where)
+        if err is not None:
+            raise err
 
 
 def _selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:

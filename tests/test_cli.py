@@ -122,7 +122,7 @@ def test_unknown_rule_codes_are_usage_errors(tmp_path: Path) -> None:
     bad.write_text(DIRTY, encoding="utf-8")
     p = run(str(bad), "--select", "EC3O1")
     assert p.returncode == 2
-    assert p.stderr == "editcheck: error: unknown rule code 'EC3O1' in select (did you mean EC301?)\n"
+    assert p.stderr == "editcheck: error: unknown rule code 'EC3O1' in --select (did you mean EC301?)\n"
     (tmp_path / ".editcheck.yaml").write_text("severity:\n  EC999: error\n", encoding="utf-8")
     p = run(str(bad))
     assert p.returncode == 2 and "unknown rule code 'EC999' in severity" in p.stderr

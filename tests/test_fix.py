@@ -195,5 +195,5 @@ def test_docx_and_stdin_are_never_written(tmp_path: Path) -> None:
     named = _copy(tmp_path, "named.txt")
     stdin = subprocess.run([sys.executable, "-m", "editcheck", "-", "--stdin-filename", str(named), "--fix"],
                            input=DRAFT, capture_output=True, text=True)
-    assert stdin.returncode in (0, 1)
+    assert (stdin.returncode, stdin.stderr) == (2, "editcheck: error: --fix and --diff work on files, not on standard input\n")
     assert named.read_text(encoding="utf-8") == DRAFT

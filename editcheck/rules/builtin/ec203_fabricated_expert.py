@@ -25,7 +25,8 @@ class FabricatedExpert(Rule):
         languages=frozenset({"ar", "en"}), scopes=("body", "headline"),
         message="'{match}' looks like an invented expert: a title or job and a given name, with a field of expertise "
                 "or nothing in place of a family name; verify the person exists and give their full name and affiliation",
-        messages={"ar": "'{match}' يبدو خبيراً مختلَقاً: لقب أو وظيفة واسم أول، وفي مكان اسم العائلة مجال تخصص أو لا شيء؛ تحقق من وجوده واذكر اسمه الكامل وجهة عمله"},
+        messages={"ar": "'{match}' يبدو خبيراً مختلَقاً: لقب أو وظيفة واسم أول، وفي مكان اسم العائلة مجال تخصص "
+                        "أو لا شيء؛ تحقق من وجوده واذكر اسمه الكامل وجهة عمله"},
         docs={
             "what": "Finds person mentions whose 'family name' is their field (الاستراتيجي, التحليلي, الأمني; "
                     "Strategist, Analyst) or a role with a lone given name ('security analyst Ahmed').",
