@@ -111,7 +111,7 @@ def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
         "fabricated": regex.compile(rf"(?<![\w])(?:{titles})\s+(?P<name>{cap})\s+(?P<nisba>{fields})(?![\w])"),
         # "security analyst Ahmed" with no family name after it
         "bare": regex.compile(
-            rf"(?<![\w])(?i:(?:{mods})\s+)?(?i:{roles})\s+(?P<nisba>{cap})(?![\w])(?!\s+(?:[A-Z]|al-|el-|bin\b|ibn\b))"
+            rf"(?<![\w])(?i:(?:{mods})\s+)?(?i:{roles})\s+(?P<nisba>{cap})(?![\w'’-])(?!\s+(?:[A-Z]|al-|el-|bin\b|ibn\b))"
         ),
         "affiliation": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('affiliation_cues'))})(?![\w])"),
         "vague": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('vague_experts'))})(?![\w])"),

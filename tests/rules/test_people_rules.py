@@ -62,3 +62,8 @@ def test_some_and_each_other_are_not_experts() -> None:
     assert rows("# Plan\n\nHe said some people were angry about the plan.\n", code="EC201") == []
     assert rows("# Plan\n\nSome say the plan will fail.\n", code="EC202") == [("EC202", 3, 1, "Some say")]
     assert rows("# Plan\n\nSome experts say the plan will fail.\n", code="EC201") == [("EC201", 3, 6, "experts say")]
+
+
+def test_definite_anonymous_sources_and_hyphenated_names() -> None:
+    assert rows("# خبر\n\nوذكرت المصادر المطلعة أن الاجتماع تأجل.\n", code="EC202") == [("EC202", 3, 7, "المصادر المطلعة")]
+    assert rows("# Bank\n\nThe rise was welcome, said HVB analyst Peter-Thilo Halser.\n", code="EC203") == []
