@@ -13,7 +13,6 @@ Run: ``.venv/bin/python bench/corpus_fp.py [--show CODE]`` (``--show`` prints ex
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 from collections import Counter
@@ -22,19 +21,9 @@ from pathlib import Path
 from editcheck.engine import Checker, Options
 from editcheck.model import Severity
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-
-
-def _records(name: str) -> list[dict[str, object]]:
-    with open(CORPUS / name, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def article_markdown(rec: dict[str, object]) -> str:
-    """A corpus record as a Markdown draft: ``# title`` then the body's paragraphs."""
-    body = str(rec.get("body") or "")
-    paras = [p.strip() for p in body.replace("\r", "").split("\n") if p.strip()]
-    return f"# {rec['title']}\n\n" + "\n\n".join(paras) + "\n"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import CORPUS, article_markdown  # noqa: E402
+from _common import records as _records  # noqa: E402
 
 
 def main() -> int:
