@@ -52,3 +52,11 @@ def test_ec403_figure_attributed_to_a_made_up_expert_is_unsourced() -> None:
     draft = ("# لقاء\n\nعقد الجانبان اجتماعاً في الرياض.\n\n"
              "وأكد د. محمد الاستراتيجي أن خبرة الحضور تزيد عن 200 سنة من العمل الأمني.\n")
     assert rows(draft, code="EC403") == [("EC403", 5, 49, "200 سنة")]
+
+
+def test_ec403_points_in_time_are_not_figures() -> None:
+    assert rows("# شركة\n\nافتتحت الشركة مصنعها منذ 15 عاماً، وأغلقته قبل 3 سنوات.\n", code="EC403") == []
+    assert rows("# Plant\n\nThe firm opened the plant 15 years ago and ran it for 12 years.\n", code="EC403") == []
+    # a duration claimed as a figure is still one
+    assert rows("# Plant\n\nThe firm opened the plant.\n\nIts staff have 200 years of experience.\n", code="EC403") == [
+        ("EC403", 5, 16, "200 years")]

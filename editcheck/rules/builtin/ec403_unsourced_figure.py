@@ -22,6 +22,9 @@ _PERCENT_RE = regex.compile(r"^\s*(?:%|٪|بالمئة|بالمائة|في ال�
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 # after a number these are durations ("200 سنة"), before it they make a date ("عام 2020")
 _DURATION = frozenset({"عام", "عاما", "سنة", "سنوات", "اعوام", "year", "years"})
+_YEARS = _DURATION | {"شهر", "شهرا", "اشهر", "شهور", "يوم", "يوما", "ايام", "اسبوع", "اسابيع", "months", "days", "weeks"}
+_TIME_BEFORE = frozenset({"منذ", "قبل", "بعد", "خلال", "طيلة", "طوال", "مدى", "لمدة", "مدة", "اخر", "since", "for", "over",
+                          "after", "within", "past", "last", "next"})
 
 
 class UnsourcedFigure(Rule):
@@ -95,6 +98,9 @@ class UnsourcedFigure(Rule):
             if is_year and not percent:
                 continue
             if not (percent or counted):
+                continue
+            # "منذ 15 عاماً", "قبل 3 سنوات", "15 years ago": a point in time, not a figure
+            if words and words[0] in _YEARS and (prev_word in _TIME_BEFORE or (len(words) > 1 and words[1] == "ago")):
                 continue
             end = m.end()
             pm = _PERCENT_RE.match(after_text)
