@@ -58,13 +58,18 @@ def _start(words: list[str], clitics: str = "") -> str:
     return word_start(keys, clitics) if "" not in keys else r"(?<![\w])"
 
 
-_PATTERNS: dict[str, dict[str, regex.Pattern[str]]] = {}
+def _lexkey(lex: Lexicon) -> tuple[str, int, int]:
+    """Cache key of a lexicon's patterns: a house lexicon added by a config gets its own."""
+    return (lex.lang, getattr(lex, "uid", 0), getattr(lex, "revision", 0))
+
+
+_PATTERNS: dict[tuple[str, int, int], dict[str, regex.Pattern[str]]] = {}
 #: prefilters of the patterns in :data:`_PATTERNS`, built with them (see :func:`filters`)
-_FILTERS: dict[str, dict[str, Prefilter]] = {}
+_FILTERS: dict[tuple[str, int, int], dict[str, Prefilter]] = {}
 
 
 def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
-    got = _PATTERNS.get("ar")
+    got = _PATTERNS.get(_lexkey(lex))
     if got is not None:
         return got
     # tries instead of longest-first alternations (editcheck.rules.alternation): same matches
@@ -93,13 +98,13 @@ def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
         "institution": regex.compile(
             rf"{_start(w('institutions'), 'وفبل')}[وفبل]?(?:{_trie(w('institutions'))})(?![\w])"),
     }
-    _FILTERS["ar"] = _build_filters("ar", lex)
-    _PATTERNS["ar"] = got
+    _FILTERS[_lexkey(lex)] = _build_filters("ar", lex)
+    _PATTERNS[_lexkey(lex)] = got
     return got
 
 
 def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
-    got = _PATTERNS.get("en")
+    got = _PATTERNS.get(_lexkey(lex))
     if got is not None:
         return got
     titles = _alt(lex.words("titles"), "spelling")
@@ -121,8 +126,8 @@ def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
         "speech": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('attribution'))})(?![\w])"),
         "institution": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('institutions'))})(?![\w])"),
     }
-    _FILTERS["en"] = _build_filters("en", lex)
-    _PATTERNS["en"] = got
+    _FILTERS[_lexkey(lex)] = _build_filters("en", lex)
+    _PATTERNS[_lexkey(lex)] = got
     return got
 
 
@@ -157,7 +162,7 @@ def filters(doc: Document, ctx: Context) -> dict[str, Prefilter]:
     the document's language, by pattern name: a block they rule out has no match of it.
     Built together with the patterns, from the same lexicon."""
     patterns(doc, ctx)
-    return _FILTERS[doc.lang]
+    return _FILTERS[_lexkey(ctx.lexicon(doc.lang))]
 
 
 def may_match(fil: dict[str, Prefilter], name: str, nt: NormText) -> bool:

@@ -6,6 +6,7 @@ They live in each built-in pack's ``lexicon.yaml`` so a newsroom can read and ex
 
 from __future__ import annotations
 
+import itertools
 from functools import cached_property
 from typing import Any
 
@@ -14,6 +15,7 @@ from editcheck.rules.matcher import PhraseMatcher, Term
 from editcheck.rules.packs import pack_dir
 
 LANG_PACK = {"ar": "ar-news", "en": "en-news"}
+_UIDS = itertools.count(1)
 
 
 class Lexicon:
@@ -26,6 +28,9 @@ class Lexicon:
         self.lang = lang
         self.data = data
         self._matchers: dict[tuple[str, ...], PhraseMatcher] = {}
+        #: identity and revision (bumped by :meth:`extend`) for caches of derived patterns
+        self.uid = next(_UIDS)
+        self.revision = 0
 
     def terms(self, *names: str) -> list[Term]:
         """Entries of the named lists, as :class:`Term` objects (unknown names are empty)."""
@@ -76,6 +81,7 @@ class Lexicon:
             self.data[name] = list(self.data[name]) + list(items)
         self._matchers.clear()
         self.__dict__.pop("keyset", None)
+        self.revision += 1
 
 
 def load_lexicon(lang: str) -> Lexicon:

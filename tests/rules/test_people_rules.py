@@ -67,3 +67,17 @@ def test_some_and_each_other_are_not_experts() -> None:
 def test_definite_anonymous_sources_and_hyphenated_names() -> None:
     assert rows("# خبر\n\nوذكرت المصادر المطلعة أن الاجتماع تأجل.\n", code="EC202") == [("EC202", 3, 7, "المصادر المطلعة")]
     assert rows("# Bank\n\nThe rise was welcome, said HVB analyst Peter-Thilo Halser.\n", code="EC203") == []
+
+
+def test_house_lexicon_changes_people_patterns_per_checker() -> None:
+    from editcheck.engine import Checker, Options
+
+    draft = "# خبر\n\nوقال الخبير فهد الكوكبي إن الأمر مهم.\n"
+
+    def ec203(**kw: object) -> list[str]:
+        return [f.match for f in Checker(Options(plugins=False, **kw)).check_text("d.md", draft).findings  # type: ignore[arg-type]
+                if f.code == "EC203"]
+
+    assert ec203() == []
+    assert ec203(lexicons={"ar": {"field_nisbas": ["الكوكبي"]}}) == ["الخبير فهد الكوكبي"]
+    assert ec203() == []  # the house list does not leak into the next checker
