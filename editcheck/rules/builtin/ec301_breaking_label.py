@@ -40,7 +40,7 @@ class BreakingLabel(Rule):
         fixable=True,
         docs={
             "what": "Finds 'عاجل:', 'خبر عاجل', 'ورد الآن', 'BREAKING', 'JUST IN' used as a label at the start of the "
-                    "headline or a paragraph.",
+                    "headline or a paragraph. A doubled label ('عاجل عاجل') or a shouted one ('BREAKING!!') is an error.",
             "why": "On the wire ALERT/URGENT mark priority and are stripped before publication; left in a web "
                    "headline they overplay the story and go stale within hours.",
             "example": "عاجل: السعودية وكازاخستان تتفقان على خطة أمنية مشتركة",

@@ -26,7 +26,8 @@ class HeadlineExclamation(Rule):
         message="Exclamation mark in the headline: let the facts carry the weight",
         messages={"ar": "علامة تعجب في العنوان: دع الوقائع تتكلم"},
         docs={
-            "what": "Finds exclamation marks in the headline (outside quotation marks).",
+            "what": "Finds exclamation marks in the headline (outside quotation marks). One mark is a warning; a "
+                    "run such as '!!', '!!!', '؟!' or '!?' is an error.",
             "why": "An exclamation mark tells the reader how to feel; news headlines state what happened. "
                    "Professional Arabic and English desks almost never use one (1% of 3,300 headlines).",
             "example": "السعودية وكازاخستان تتفقان على خطة أمنية مشتركة!",
