@@ -62,3 +62,16 @@ def test_language_detection() -> None:
     assert detect_language("قال الوزير إن الخطة جاهزة") == "ar"
     assert detect_language("The minister said the plan was ready") == "en"
     assert detect_language("") == "en"
+
+
+def test_translate_fast_path_equals_str_translate() -> None:
+    import random
+
+    from editcheck.text.normalize import _TABLES, _translate
+
+    rng = random.Random(11)
+    alphabet = [chr(k) for k in _TABLES["match"]] + ["a", "ب", "ي", " ", "\u00a0", "é", "’"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        for level, table in _TABLES.items():
+            assert _translate(text, level) == text.translate(table)

@@ -68,6 +68,31 @@ _TABLES: dict[str, dict[int, str]] = {
 }
 
 
+def _keys_re(table: dict[int, str]) -> re.Pattern[str] | None:
+    """A class of ``table``'s keys when replacing them one by one equals ``str.translate``
+    (no value holds a key, so no replacement feeds another), else ``None``."""
+    keys = set(table)
+    if any(ord(c) in keys for v in table.values() for c in v):
+        return None
+    return re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(keys)) + "]")
+
+
+_KEYS_RE = {level: _keys_re(table) for level, table in _TABLES.items()}
+
+
+def _translate(text: str, level: str) -> str:
+    """``text.translate(_TABLES[level])``, faster for non-ASCII text: ``str.translate``
+    looks each non-ASCII character up in the table, while most Arabic characters are not
+    in it; here only the distinct characters present are replaced."""
+    table = _TABLES[level]
+    keys = _KEYS_RE[level]
+    if keys is None or text.isascii():
+        return text.translate(table)
+    for c in set(keys.findall(text)):
+        text = text.replace(c, table[ord(c)])
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class NormText:
     """Normalised text with a map back to original offsets.
@@ -146,7 +171,6 @@ def normalize(source: str, start: int = 0, end: int | None = None, *, level: str
     if level not in _TABLES:
         raise ValueError(f"unknown normalisation level {level!r}")
     end = len(source) if end is None else end
-    table = _TABLES[level]
     if level == "match" and _EXPAND_RE.search(source, start, end):
         return _slow(source, start, end, level, drop, mask)
     pieces: list[str] = []
@@ -169,7 +193,7 @@ def normalize(source: str, start: int = 0, end: int | None = None, *, level: str
         pieces.append(source[pos:end])
         seg_norm.append(n)
         seg_orig.append(pos)
-    text = "".join(pieces).translate(table)
+    text = _translate("".join(pieces), level)
     return NormText(text, source, start, end, tuple(seg_norm), tuple(seg_orig))
 
 
