@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from editcheck.model import Finding, Fix, Related, Severity
@@ -140,11 +141,18 @@ def keep_hit(block: Block, start: int, end: int, mode: str | None) -> bool:
     return not inside if mode == "exclude" else inside
 
 
-def _selects(selector: str, block: Block) -> bool:
+@lru_cache(maxsize=1024)
+def _terms(selector: str) -> tuple[tuple[bool, str], ...]:
+    """``(negated, name)`` of each ``&`` term of a scope selector (parsed once)."""
+    out = []
     for term in selector.split("&"):
         term = term.strip()
-        neg = term.startswith("~")
-        name = term.lstrip("~").strip()
+        out.append((term.startswith("~"), term.lstrip("~").strip()))
+    return tuple(out)
+
+
+def _selects(selector: str, block: Block) -> bool:
+    for neg, name in _terms(selector):
         has = name == "document" and block.kind not in ("title",) or name in block.scopes
         if name == "quote" and not neg and not has:
             has = bool(block.quotes())  # a paragraph with inline quotations; hits are filtered by span
