@@ -28,6 +28,7 @@ silently to loading and compiling: the cache can make a run faster, never differ
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
 import pickle
 import sys
@@ -35,14 +36,6 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
-
-try:  # the interpreter's own SHA-256 spares loading OpenSSL through hashlib (~3-4 ms a run)
-    from _sha256 import sha256 as _sha256  # Python <= 3.11
-except ImportError:  # pragma: no cover - other interpreters
-    try:
-        from _sha2 import sha256 as _sha256  # Python >= 3.12
-    except ImportError:
-        from hashlib import sha256 as _sha256
 
 T = TypeVar("T")
 
@@ -81,7 +74,7 @@ def code_signature() -> str:
     if _code_sig is None:
         from editcheck import __version__
 
-        h = _sha256(f"{__version__}|{sys.version}|{_regex_version()}".encode())
+        h = hashlib.sha256(f"{__version__}|{sys.version}|{_regex_version()}".encode())
         for root, dirs, files in os.walk(_PACKAGE):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
@@ -135,7 +128,7 @@ def cached(kind: str, files: Iterable[Path], build: Callable[[], T], *extra: str
     if folder is None:
         return build()
     try:
-        h = _sha256(code_signature().encode())
+        h = hashlib.sha256(code_signature().encode())
         for s in extra:
             h.update(b"\0" + s.encode())
         for p in sorted(files):
@@ -155,7 +148,7 @@ def cached(kind: str, files: Iterable[Path], build: Callable[[], T], *extra: str
 
 def _slot(name: str) -> str:
     """A short, file-name-safe id for ``name`` (a folder path)."""
-    return _sha256(name.encode()).hexdigest()[:10]
+    return hashlib.sha256(name.encode()).hexdigest()[:10]
 
 
 def load_pack_cached(folder: Path, default_lang: str | None, load: Callable[[Path, str | None], list[Any]]) -> list[Any]:
