@@ -43,8 +43,8 @@ ENV_DISABLE = "EDITCHECK_NO_CACHE"
 ENV_DIR = "EDITCHECK_CACHE_DIR"
 #: never keep more compiled patterns than ``regex`` keeps in memory (it holds 500)
 REGEX_LIMIT = 400
-#: most standard-library patterns kept, the ones used last (``re`` itself holds 512 in memory)
-RE_LIMIT = 500
+#: most standard-library patterns kept (``re`` itself holds 512 in memory)
+RE_LIMIT = 1000
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 _code_sig: str | None = None
@@ -282,15 +282,12 @@ def install_re_cache() -> None:
     except Exception:
         pass
 
-    used: dict[Any, None] = {}  # keys served or compiled in this run, in order
-
     def compile(p: Any, flags: int = 0) -> Any:
         if type(p) not in (str, bytes) or flags & debug:
             return orig(p, flags)
         key = (type(p), p, flags)
         got = entries.get(key)
         if got is not None:
-            used[key] = None
             fl, code, groups, groupindex, indexgroup = got
             return _sre.compile(p, fl, list(code), groups, dict(groupindex), indexgroup)
         if any(m in p for m in (_RE_WARN_MARKS if type(p) is str else ())):
@@ -305,12 +302,11 @@ def install_re_cache() -> None:
         args = (int(flags | tree.state.flags), [int(c) for c in code], tree.state.groups - 1, groupindex,
                 tuple(indexgroup))
         entries[key] = args
-        used[key] = None
         _re_state["dirty"] = True
         return _sre.compile(p, args[0], code, args[2], dict(groupindex), args[4])
 
     rc.compile = compile
-    _re_state.update(entries=entries, path=path, used=used)
+    _re_state.update(entries=entries, path=path)
     del _re_state["off"]
     atexit.register(save_re_cache)
 
@@ -321,11 +317,7 @@ def save_re_cache() -> None:
     path = _re_state.get("path")
     if entries is None or path is None or not _re_state.get("dirty"):
         return
-    # least recently used first: patterns that change from run to run (e.g. a character
-    # class built from a set) are dropped before the ones every run needs
-    used = _re_state.get("used") or {}
-    order = [k for k in entries if k not in used] + [k for k in used if k in entries]
-    items = [(k, entries[k]) for k in order[-RE_LIMIT:]]
+    items = list(entries.items())[-RE_LIMIT:]
     _write(path, dict(items), stale_prefix="re-")
     _re_state["dirty"] = False
 
