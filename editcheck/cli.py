@@ -147,9 +147,6 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
                spelling: bool = False) -> int:
     from pathlib import Path
 
-    from editcheck.rules.cache import install_re_cache
-
-    install_re_cache()  # before the engine's modules compile their patterns
     from editcheck.config import Config, plan_runs
     from editcheck.engine import Options
     from editcheck.errors import UsageError

@@ -12,12 +12,7 @@ would cost far more than the check itself. Two caches remove that cost:
 * **regular expressions**: ``regex`` pickles a compiled pattern as its compiled code, so
   patterns compiled during a run are saved at exit and put back into ``regex``'s own
   compile cache at the next start; ``regex.compile`` then finds them there. The key is the
-  pattern string and flags, exactly as ``regex`` itself keys its cache;
-* **standard-library patterns**: ``re`` compiles in pure Python too and cannot pickle a
-  compiled pattern, so what its compiler hands to ``_sre.compile`` (the code words, groups
-  and group names) is saved per pattern string, type and flags, and handed over again at the
-  next start instead of parsing and compiling (:func:`install_re_cache`). The key includes
-  the exact interpreter version, since the code words are internal to it.
+  pattern string and flags, exactly as ``regex`` itself keys its cache.
 
 The cache dir is ``$EDITCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/editcheck``, else
 ``~/.cache/editcheck``. ``EDITCHECK_NO_CACHE=1`` turns every cache off. Any failure
@@ -43,13 +38,10 @@ ENV_DISABLE = "EDITCHECK_NO_CACHE"
 ENV_DIR = "EDITCHECK_CACHE_DIR"
 #: never keep more compiled patterns than ``regex`` keeps in memory (it holds 500)
 REGEX_LIMIT = 400
-#: most standard-library patterns kept (``re`` itself holds 512 in memory)
-RE_LIMIT = 1000
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 _code_sig: str | None = None
 _regex_state: dict[str, Any] = {}
-_re_state: dict[str, Any] = {}
 
 
 def enabled() -> bool:
@@ -240,86 +232,6 @@ def save_regex_cache() -> None:
         _regex_state["known"] = set(entries)
     except Exception:
         return
-
-
-# --- standard-library ``re`` compile cache --------------------------------------------
-
-#: pattern texts that make ``re``'s parser warn (nested sets, set operations): never cached,
-#: so the warning is raised as without the cache
-_RE_WARN_MARKS = ("[[", "--", "&&", "~~", "||")
-
-
-def install_re_cache() -> None:
-    """Serve ``re`` compiles of patterns seen by earlier runs from the cache (once per
-    process) and save the new ones at exit.
-
-    ``re._compiler.compile`` is wrapped: for a ``str``/``bytes`` pattern whose
-    ``(type, pattern, flags)`` is cached, the saved arguments go straight to
-    ``_sre.compile`` (what ``re`` itself would call with them); anything else (debug flag,
-    warning-prone text, an interpreter without this layout) takes ``re``'s own path.
-    """
-    if _re_state or not enabled():
-        return
-    _re_state["off"] = True
-    try:
-        import _sre
-        import re._compiler as rc
-
-        orig = rc.compile
-        parse, code_of = rc._parser.parse, rc._code  # type: ignore[attr-defined]
-        debug = rc.SRE_FLAG_DEBUG
-    except Exception:
-        return
-    folder = cache_dir()
-    if folder is None:
-        return
-    path = folder / f"re-{code_signature()[:32]}.pickle"
-    entries: dict[tuple[type, Any, int], tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]] = {}
-    try:
-        loaded = _read(path)
-        if isinstance(loaded, dict):
-            entries = loaded
-    except Exception:
-        pass
-
-    def compile(p: Any, flags: int = 0) -> Any:
-        if type(p) not in (str, bytes) or flags & debug:
-            return orig(p, flags)
-        key = (type(p), p, flags)
-        got = entries.get(key)
-        if got is not None:
-            fl, code, groups, groupindex, indexgroup = got
-            return _sre.compile(p, fl, list(code), groups, dict(groupindex), indexgroup)
-        if any(m in p for m in (_RE_WARN_MARKS if type(p) is str else ())):
-            return orig(p, flags)
-        tree = parse(p, flags)
-        code = code_of(tree, flags)
-        groupindex = dict(tree.state.groupdict)
-        indexgroup: list[Any] = [None] * tree.state.groups
-        for k, i in groupindex.items():
-            indexgroup[i] = k
-        # the opcodes are int subclasses that refuse to pickle: keep their plain values
-        args = (int(flags | tree.state.flags), [int(c) for c in code], tree.state.groups - 1, groupindex,
-                tuple(indexgroup))
-        entries[key] = args
-        _re_state["dirty"] = True
-        return _sre.compile(p, args[0], code, args[2], dict(groupindex), args[4])
-
-    rc.compile = compile
-    _re_state.update(entries=entries, path=path)
-    del _re_state["off"]
-    atexit.register(save_re_cache)
-
-
-def save_re_cache() -> None:
-    """Write the standard-library patterns compiled so far when this run added any."""
-    entries = _re_state.get("entries")
-    path = _re_state.get("path")
-    if entries is None or path is None or not _re_state.get("dirty"):
-        return
-    items = list(entries.items())[-RE_LIMIT:]
-    _write(path, dict(items), stale_prefix="re-")
-    _re_state["dirty"] = False
 
 
 # --- plugin discovery --------------------------------------------------------------------

@@ -105,9 +105,8 @@ def all_rules(packs: tuple[str, ...] = BUILTIN_PACKS, extra_dirs: tuple[Path, ..
     A code may appear in several packs only for disjoint languages with the same name.
     Raises :class:`ConfigError` on a clash.
     """
-    from editcheck.rules.cache import install_re_cache, install_regex_cache
+    from editcheck.rules.cache import install_regex_cache
 
-    install_re_cache()  # standard-library patterns compiled by earlier runs
     install_regex_cache()  # patterns compiled by earlier runs
     rules = builtin_code_rules() + load_packs(packs, extra_dirs)
     if plugins:
