@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from editcheck.document.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
 from editcheck.document.inline import inline_ranges
@@ -17,62 +17,6 @@ if TYPE_CHECKING:
 
 _LINE_PREFIX_RE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}(?:[ \t]+|$))?")
 _HEADING_TRAIL_RE = re.compile(r"[ \t]+#+[ \t]*$")
-#: an ATX heading line (no indent): its level's hashes
-_ATX_RE = re.compile(r"(#{1,6})(?:[ \t]|$)")
-#: first characters that may open a block other than a paragraph (or continue a container)
-_BLOCK_STARTERS = frozenset("#>-*+_=`~<[| \t0123456789")
-_ORDERED_RE = re.compile(r"\d{1,9}[.)]")
-
-
-class _Tok:
-    """The part of a markdown-it block token that :func:`parse_markdown` reads."""
-
-    __slots__ = ("type", "tag", "map")
-
-    def __init__(self, type_: str, tag: str, first: int, last: int) -> None:
-        self.type = type_
-        self.tag = tag
-        self.map = [first, last]
-
-
-def _simple_tokens(body: str) -> list[_Tok] | None:
-    """Block tokens of a draft made only of ATX headings and paragraphs, without markdown-it.
-
-    Every line must be blank (spaces/tabs only), an unindented ATX heading, or a paragraph
-    line whose first character cannot open any other block (list, quote, code, fence, HTML,
-    table, rule, setext underline, link definition). For such text the tokens (types, tags
-    and line maps) are exactly markdown-it's; anything else returns ``None`` and the caller
-    uses markdown-it.
-    """
-    if "|" in body or "\r" in body or "\0" in body:
-        return None
-    toks: list[_Tok] = []
-    para = -1
-    lines = body.split("\n")
-    for i, line in enumerate(lines):
-        if not line.strip(" \t"):
-            if para >= 0:
-                toks.append(_Tok("paragraph_open", "p", para, i))
-                para = -1
-            continue
-        c = line[0]
-        if c in _BLOCK_STARTERS:
-            if c == "#":
-                m = _ATX_RE.match(line)
-                if m is None:
-                    return None
-                if para >= 0:
-                    toks.append(_Tok("paragraph_open", "p", para, i))
-                    para = -1
-                toks.append(_Tok("heading_open", f"h{len(m.group(1))}", i, i + 1))
-                continue
-            if not c.isdigit() or _ORDERED_RE.match(line):
-                return None
-        if para < 0:
-            para = i
-    if para >= 0:
-        toks.append(_Tok("paragraph_open", "p", para, len(lines)))
-    return toks
 
 
 @lru_cache(maxsize=1)
@@ -139,10 +83,7 @@ def parse_markdown(path: str, text: str) -> Document:
     if fm is not None:
         # keep line numbers: blank out the front matter for the Markdown parser
         body = "\n" * body_from_line + text[lines.starts[body_from_line]:] if body_from_line < len(lines.starts) else ""
-    tokens: list[Any] = []
-    if body.strip():
-        simple = _simple_tokens(body)
-        tokens = simple if simple is not None else _parser().parse(body)
+    tokens = _parser().parse(body) if body.strip() else []
     blocks: list[Block] = []
     h1: Block | None = None
     stack: list[str] = []
