@@ -91,8 +91,9 @@ def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
         "bare": regex.compile(rf"{_start(w('given_names'))}(?:{given})\s+(?P<nisba>{nisbas})(?![\w])"),
         "affiliation": regex.compile(
             rf"{_start(w('affiliation_cues'), 'وفبلا')}[وفبل]?(?:ال)?(?:{_trie(w('affiliation_cues'))})(?![\w])"),
-        "vague": regex.compile(rf"{_start(w('vague_experts'), 'وفل')}[وفل]?(?:{_trie(w('vague_experts'))})(?![\w])"),
-        "claim": regex.compile(rf"{_start(w('claim_verbs'), 'وف')}[وف]?(?:{_trie(w('claim_verbs'))})(?![\w])"),
+        "vague": regex.compile(rf"{_start(w('vague_experts'), 'وفل')}[وفل]?(?P<t>{_trie(w('vague_experts'))})(?![\w])"),
+        # verbs may carry an object pronoun: "وصفها مراقبون", "يراه محللون"
+        "claim": regex.compile(rf"{_start(w('claim_verbs'), 'وف')}[وف]?(?:{_trie(w('claim_verbs'))})(?:ها|هما|هم|ه)?(?![\w])"),
         "anon_people": regex.compile(rf"(?<![\w])[وف]?احد\s+(?:{_trie(w('anonymous_people'))})(?![\w])"),
         "speech": regex.compile(rf"{_start(w('attribution'), 'وف')}[وف]?(?:{_trie(w('attribution'))})(?![\w])"),
         "institution": regex.compile(
@@ -119,7 +120,7 @@ def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
             rf"(?<![\w])(?i:(?:{mods})\s+)?(?i:{roles})\s+(?P<nisba>{cap})(?![\w'’-])(?!\s+(?:[A-Z]|al-|el-|bin\b|ibn\b))"
         ),
         "affiliation": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('affiliation_cues'))})(?![\w])"),
-        "vague": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('vague_experts'))})(?![\w])"),
+        "vague": regex.compile(rf"(?i)(?<![\w])(?P<t>{_alt(lex.words('vague_experts'))})(?![\w])"),
         "claim": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('claim_verbs'))})(?![\w])"),
         "anon_people": regex.compile(
             rf"(?i)(?<![\w])(?:one\s+of\s+the|an?)\s+(?:{_alt(lex.words('anonymous_people'))})(?![\w])"),
@@ -253,12 +254,12 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
             after = " ".join(after_words[:4])
             if pats["affiliation"].search(after) or pats["institution"].search(" ".join(after_words[:3])):
                 continue
-            s, e = nt.span(m.start(), m.end())
+            s, e = nt.span(m.start("t"), m.end())  # the proclitic (و، ف، ل) is not part of the span
             # extend to the verb when it follows directly ("الخبراء يتوقعون")
             v = pats["claim"].match(text, m.end() + 1) if m.end() < len(text) else None
             if v is not None:
-                s, e = nt.span(m.start(), v.end())
-            out.append(PersonSpan(s, e, "vague", Severity.WARNING, m.group(), b.index))
+                s, e = nt.span(m.start("t"), v.end())
+            out.append(PersonSpan(s, e, "vague", Severity.WARNING, m.group("t"), b.index))
         study_seen = study_seen or first_study is not None
     cache["vague"] = out
     return out

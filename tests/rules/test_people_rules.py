@@ -81,3 +81,8 @@ def test_house_lexicon_changes_people_patterns_per_checker() -> None:
     assert ec203() == []
     assert ec203(lexicons={"ar": {"field_nisbas": ["الكوكبي"]}}) == ["الخبير فهد الكوكبي"]
     assert ec203() == []  # the house list does not leak into the next checker
+
+
+def test_ec201_claim_verb_with_object_pronoun() -> None:
+    draft = "# خبر\n\nويطالب المضربون بصرف رواتبهم، في خطوة وصفها مراقبون بأنها تاريخية.\n"
+    assert rows(draft, code="EC201") == [("EC201", 3, 45, "مراقبون")]
