@@ -21,9 +21,8 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 from editcheck.document.model import Block, Document
-from editcheck.document.structure import assign_structure, is_breadcrumb
+from editcheck.document.structure import assign_structure, first_line_headline
 from editcheck.errors import InputError
-from editcheck.text.normalize import normalize
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -123,13 +122,6 @@ def parse_docx(path: str, data: bytes) -> Document:
     doc = Document(path=path, text=text, format="docx", blocks=blocks, encoding="docx")
     first: Block | None = None
     if h1 is None:
-        for b in blocks:
-            if b.kind != "paragraph":
-                continue
-            if is_breadcrumb(normalize(text, b.start, b.end).text):
-                b.kind = "breadcrumb"
-                continue
-            first = b
-            break
+        first = first_line_headline(blocks)
     assign_structure(doc, h1, first)
     return doc

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from editcheck.document.model import Block, Document
-from editcheck.document.structure import assign_structure, is_breadcrumb
-from editcheck.text.normalize import normalize
+from editcheck.document.structure import assign_structure, first_line_headline
 
 _LINE_RE = re.compile(r"[^\r\n]+")
 
@@ -27,12 +26,5 @@ def parse_plain(path: str, text: str) -> Document:
         if e > s:
             blocks.append(Block("paragraph", s, e, text))
     doc = Document(path=path, text=text, format="text", blocks=blocks)
-    first = None
-    for b in blocks:
-        if is_breadcrumb(normalize(text, b.start, b.end).text):
-            b.kind = "breadcrumb"
-            continue
-        first = b
-        break
-    assign_structure(doc, None, first)
+    assign_structure(doc, None, first_line_headline(blocks))
     return doc

@@ -24,6 +24,19 @@ def is_breadcrumb(text: str) -> bool:
     return bool(_BREADCRUMB_RE.match(text))
 
 
+def first_line_headline(blocks: list[Block]) -> Block | None:
+    """The headline of a draft without a ``#`` heading or title: the first paragraph that is
+    not a breadcrumb trail. Leading breadcrumb paragraphs are marked ``breadcrumb`` (in place)."""
+    for b in blocks:
+        if b.kind != "paragraph":
+            continue
+        if is_breadcrumb(b.norm().text):
+            b.kind = "breadcrumb"
+            continue
+        return b
+    return None
+
+
 def is_byline(text: str) -> bool:
     """True for a byline or date line (``نشر: ...``, ``By ...``) of at most 25 words."""
     return bool(_BYLINE_RE.match(text)) and len(text.split()) <= 25
