@@ -10,12 +10,19 @@ shows one rule's docs. Exit codes: 0 nothing reached ``--fail-on``; 1 something 
 # every run, and string annotations cost it an ``eval`` each (twice), ~10 ms per run.
 import os
 import sys
-from enum import Enum
-from typing import Annotated, Optional
 
-import typer
+from editcheck import gcpause
 
-from editcheck import __version__
+# importing this module starts the command: the imports and the rule loading run without the
+# cyclic garbage collector (editcheck/gcpause.py; the checker resumes it, and so does main())
+gcpause.pause()
+
+from enum import Enum  # noqa: E402
+from typing import Annotated, Optional  # noqa: E402
+
+import typer  # noqa: E402
+
+from editcheck import __version__  # noqa: E402
 
 SUBCOMMANDS = ("rules", "rule", "init", "schema")
 
@@ -336,7 +343,11 @@ def schema_cmd(
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: dispatch to a subcommand or to the check command."""
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in SUBCOMMANDS:
-        sub_app(args=args, prog_name="editcheck")
-    else:
-        check_app(args=args, prog_name="editcheck")
+    gcpause.pause()  # again, when called twice in one process
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            sub_app(args=args, prog_name="editcheck")
+        else:
+            check_app(args=args, prog_name="editcheck")
+    finally:
+        gcpause.resume()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from editcheck import gcpause
 from editcheck.document.loader import DRAFT_SUFFIXES, parse_text
 from editcheck.document.model import Document
 from editcheck.errors import EditcheckError, InputError, UsageError
@@ -123,6 +124,7 @@ class Checker:
             self.ctx.lexicon(lang).extend(extra)
         if o.regex_timeout:
             self.ctx.state["regex_timeout"] = o.regex_timeout
+        gcpause.resume()  # the command's start-up ends here (see editcheck/gcpause.py)
 
     def settings_for(self, path: str) -> tuple[list[Rule], dict[str, Severity | None]]:
         """Rules and severity overrides for draft ``path`` (config ``overrides:`` applied)."""
