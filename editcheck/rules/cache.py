@@ -5,16 +5,18 @@ alternations (the ``regex`` module compiles in pure Python: ~0.3 s for the built
 would cost far more than the check itself. Two caches remove that cost:
 
 * **packs and lexicons**: the loaded rule objects of a pack folder (and the parsed data of a
-  ``lexicon.yaml``) are pickled under the user cache dir, keyed by a hash of the pack
-  files' bytes, the editcheck version, the interpreter and ``regex`` versions, and the
-  size and mtime of editcheck's own modules (so editing a rule class in a checkout
-  invalidates it);
+  ``lexicon.yaml``) are pickled under the user cache dir, after their key: the pack files'
+  bytes, the editcheck version, the interpreter and ``regex`` versions, and the size and
+  mtime of editcheck's own modules (so editing a rule class in a checkout invalidates it).
+  A run reads the key first and uses the value only when the key equals its own, byte for
+  byte: no digest to compute (``hashlib`` alone, with OpenSSL, costs ~4 ms to import);
 * **regular expressions**: ``regex`` pickles a compiled pattern as its compiled code, so
   patterns compiled during a run are saved at exit and put back into ``regex``'s own
   compile cache at the next start; ``regex.compile`` then finds them there. The key is the
   pattern string and flags, exactly as ``regex`` itself keys its cache.
 
-The cache dir is ``$EDITCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/editcheck``, else
+One file is kept per pack, lexicon and for the patterns (a run with other inputs replaces
+it). The cache dir is ``$EDITCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/editcheck``, else
 ``~/.cache/editcheck``. ``EDITCHECK_NO_CACHE=1`` turns every cache off. Any failure
 (unwritable dir, corrupt file, a ``regex`` release with other internals) falls back
 silently to loading and compiling: the cache can make a run faster, never different.
@@ -23,11 +25,10 @@ silently to loading and compiling: the cache can make a run faster, never differ
 from __future__ import annotations
 
 import atexit
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,6 +39,8 @@ ENV_DISABLE = "EDITCHECK_NO_CACHE"
 ENV_DIR = "EDITCHECK_CACHE_DIR"
 #: never keep more compiled patterns than ``regex`` keeps in memory (it holds 500)
 REGEX_LIMIT = 400
+#: layout of the cache files (part of every key): 2 = key pickled before the value
+LAYOUT = 2
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 _code_sig: str | None = None
@@ -61,19 +64,20 @@ def cache_dir() -> Path | None:
 
 
 def code_signature() -> str:
-    """Hash of the editcheck version and of every module's size and mtime (once per run)."""
+    """The cache layout, the editcheck, interpreter and ``regex`` versions, and every module's
+    path, size and mtime, one per line (computed once per run; a few KB)."""
     global _code_sig
     if _code_sig is None:
         from editcheck import __version__
 
-        h = hashlib.sha256(f"{__version__}|{sys.version}|{_regex_version()}".encode())
+        parts = [f"{LAYOUT}|{__version__}|{sys.version}|{_regex_version()}\n"]
         for root, dirs, files in os.walk(_PACKAGE):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
                 if name.endswith(".py"):
                     st = os.stat(os.path.join(root, name))
-                    h.update(f"{root}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-        _code_sig = h.hexdigest()
+                    parts.append(f"{root}/{name}:{st.st_size}:{st.st_mtime_ns}\n")
+        _code_sig = "".join(parts)
     return _code_sig
 
 
@@ -83,16 +87,28 @@ def _regex_version() -> str:
     return str(getattr(regex, "__version__", "?"))
 
 
-def _read(path: Path) -> Any:
+class StaleEntry(Exception):
+    """The cache file holds a value for other inputs."""
+
+
+def _read(path: Path, key: Any) -> Any:
+    """The value pickled in ``path`` after ``key``. Raises :class:`StaleEntry` when the file
+    was written for another key (its value is then not unpickled), ``OSError`` when there is
+    no file, and whatever :mod:`pickle` raises for a damaged one."""
     with open(path, "rb") as fh:
+        if pickle.load(fh) != key:
+            raise StaleEntry(path)
         return pickle.load(fh)
 
 
-def _write(path: Path, value: Any, stale_prefix: str | None = None) -> None:
-    """Pickle ``value`` to ``path`` atomically; remove older files starting with ``stale_prefix``."""
+def _write(path: Path, key: Any, value: Any, stale_prefix: str | None = None) -> None:
+    """Pickle ``key`` then ``value`` to ``path`` atomically; remove older files starting with
+    ``stale_prefix``. Never raises: a cache that cannot be written is skipped."""
     try:
+        import tempfile  # only runs that write the cache need it
+
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -112,35 +128,31 @@ def _write(path: Path, value: Any, stale_prefix: str | None = None) -> None:
 def cached(kind: str, files: Iterable[Path], build: Callable[[], T], *extra: str) -> T:
     """``build()``, or its pickled result from an earlier run with the same inputs.
 
-    ``kind`` names the entry (one file per kind is kept); ``files`` are the inputs whose
-    bytes key it, with ``extra`` strings (e.g. a default language). Errors raised by
-    ``build`` propagate unchanged.
+    ``kind`` names the entry (one file per kind is kept: ``kind.pickle``); ``files`` are the
+    inputs whose names and bytes key it, with ``extra`` strings (e.g. a default language)
+    and :func:`code_signature`. Errors raised by ``build`` propagate unchanged.
     """
     folder = cache_dir()
     if folder is None:
         return build()
     try:
-        h = hashlib.sha256(code_signature().encode())
-        for s in extra:
-            h.update(b"\0" + s.encode())
-        for p in sorted(files):
-            h.update(b"\0" + p.name.encode() + b"\0" + p.read_bytes())
+        key = (code_signature(), extra, tuple((p.name, p.read_bytes()) for p in sorted(files)))
     except OSError:
         return build()
-    prefix = f"{kind}-"
-    path = folder / f"{prefix}{h.hexdigest()[:32]}.pickle"
+    path = folder / f"{kind}.pickle"
     try:
-        return _read(path)  # type: ignore[no-any-return]
+        return _read(path, key)  # type: ignore[no-any-return]
     except Exception:
         pass
     value = build()
-    _write(path, value, stale_prefix=prefix)
+    _write(path, key, value, stale_prefix=f"{kind}-")  # files named by a digest (layout 1)
     return value
 
 
 def _slot(name: str) -> str:
-    """A short, file-name-safe id for ``name`` (a folder path)."""
-    return hashlib.sha256(name.encode()).hexdigest()[:10]
+    """A short, file-name-safe id for ``name`` (a folder path). Two names may share one:
+    their entries then replace each other, each run still getting its own inputs' value."""
+    return f"{zlib.crc32(name.encode()):08x}"
 
 
 def load_pack_cached(folder: Path, default_lang: str | None, load: Callable[[Path, str | None], list[Any]]) -> list[Any]:
@@ -178,7 +190,7 @@ def _regex_file() -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    return folder / f"regex-{code_signature()[:32]}.pickle"
+    return folder / "regex.pickle"
 
 
 def install_regex_cache() -> None:
@@ -193,7 +205,7 @@ def install_regex_cache() -> None:
         return
     entries: dict[tuple[str, int], Any] = {}
     try:
-        loaded = _read(path)
+        loaded = _read(path, code_signature())
         if isinstance(loaded, dict):
             entries = loaded
     except Exception:
@@ -228,7 +240,7 @@ def save_regex_cache() -> None:
             return
         if len(entries) > REGEX_LIMIT:
             entries = dict(list(entries.items())[-REGEX_LIMIT:])
-        _write(path, entries, stale_prefix="regex-")
+        _write(path, code_signature(), entries, stale_prefix="regex-")  # regex-<digest>: layout 1
         _regex_state["known"] = set(entries)
     except Exception:
         return
