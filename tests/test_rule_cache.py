@@ -137,3 +137,40 @@ def test_whole_runs_fill_then_reuse_the_cache(tmp_path: Path) -> None:
     assert cold.stdout == warm.stdout == off.stdout and cold.returncode == warm.returncode == off.returncode
     assert "regex.pickle" in names and "lexicon-en.pickle" in names
     assert len([n for n in names if n.startswith("pack-")]) == 2
+
+
+def _in_process(code: str, cache: Path) -> str:
+    env = dict(os.environ, EDITCHECK_CACHE_DIR=str(cache))
+    env.pop("EDITCHECK_NO_CACHE", None)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+def test_lexicon_matchers_compiled_by_a_run_are_kept_for_the_next(tmp_path: Path) -> None:
+    build = ("from editcheck.rules.lexicon import load_lexicon\n"
+             "lex = load_lexicon('ar')\n"
+             "print(len(lex._matchers))\n"
+             "lex.matcher('hype', suffixes=('ة',))\n")
+    assert _in_process(build, tmp_path) == "0"
+    assert _in_process(build, tmp_path) == "1"
+    same = ("from editcheck.rules.lexicon import Lexicon, load_lexicon\n"
+            "lex = load_lexicon('ar')\n"
+            "old = lex._matchers[('hype', 'True', 'ة', 'match')]\n"
+            "new = Lexicon('ar', lex.data).matcher('hype', suffixes=('ة',))\n"
+            "print(old.pattern.pattern == new.pattern.pattern and old.lookup == new.lookup\n"
+            "      and old.prefilter == new.prefilter and old._suffix == new._suffix)\n")
+    assert _in_process(same, tmp_path) == "True"
+
+
+def test_a_lexicon_extended_by_a_config_is_not_saved(tmp_path: Path) -> None:
+    extend = ("from editcheck.rules.lexicon import load_lexicon\n"
+              "lex = load_lexicon('en')\n"
+              "lex.extend({'hype': ['house-word']})\n"
+              "lex.matcher('hype')\n"
+              "print(len(lex._matchers))\n")
+    assert _in_process(extend, tmp_path) == "1"
+    check = ("from editcheck.rules.lexicon import load_lexicon\n"
+             "lex = load_lexicon('en')\n"
+             "print(len(lex._matchers), 'house-word' in lex.words('hype'))\n")
+    assert _in_process(check, tmp_path) == "0 False"

@@ -132,21 +132,37 @@ def cached(kind: str, files: Iterable[Path], build: Callable[[], T], *extra: str
     inputs whose names and bytes key it, with ``extra`` strings (e.g. a default language)
     and :func:`code_signature`. Errors raised by ``build`` propagate unchanged.
     """
+    return cached_keyed(kind, files, build, *extra)[0]
+
+
+def cached_keyed(kind: str, files: Iterable[Path], build: Callable[[], T], *extra: str) -> tuple[T, Any]:
+    """:func:`cached`, with the key its value is stored under (``None`` when caching is off
+    or an input cannot be read), for :func:`store`."""
     folder = cache_dir()
     if folder is None:
-        return build()
+        return build(), None
     try:
         key = (code_signature(), extra, tuple((p.name, p.read_bytes()) for p in sorted(files)))
     except OSError:
-        return build()
+        return build(), None
     path = folder / f"{kind}.pickle"
     try:
-        return _read(path, key)  # type: ignore[no-any-return]
+        return _read(path, key), key
     except Exception:
         pass
     value = build()
     _write(path, key, value, stale_prefix=f"{kind}-")  # files named by a digest (layout 1)
-    return value
+    return value, key
+
+
+def store(kind: str, key: Any, value: Any) -> None:
+    """Save ``value`` as entry ``kind`` under ``key`` (from :func:`cached_keyed`): for a value
+    that gained derived data worth keeping, such as a lexicon's compiled matchers. Does
+    nothing when ``key`` is ``None`` or caching is off; never raises."""
+    folder = cache_dir()
+    if key is None or folder is None:
+        return
+    _write(folder / f"{kind}.pickle", key, value)
 
 
 def _slot(name: str) -> str:

@@ -1,12 +1,16 @@
 """Word lists the code rules read (titles, agencies, attribution verbs...), per language.
 
 They live in each built-in pack's ``lexicon.yaml`` so a newsroom can read and extend them
-(config ``lexicons:``) without touching Python. Matchers are compiled once per run.
+(config ``lexicons:``) without touching Python. Matchers are compiled once per run, and a
+built-in lexicon loaded from the compiled cache (editcheck/rules/cache.py) is saved again at
+exit with the matchers the run compiled, so the next run finds them ready (~4-7 ms per run
+of normalising terms and building tries). A lexicon extended by a config is never saved.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -31,6 +35,17 @@ class Lexicon:
         #: identity and revision (bumped by :meth:`extend`) for caches of derived patterns
         self.uid = next(_UIDS)
         self.revision = 0
+        #: called once when the first matcher is compiled (set by :func:`load_lexicon`; not pickled)
+        self._on_new_matcher: Callable[[Lexicon], None] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state.pop("_on_new_matcher", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._on_new_matcher = None
 
     def terms(self, *names: str) -> list[Term]:
         """Entries of the named lists, as :class:`Term` objects (unknown names are empty)."""
@@ -59,6 +74,9 @@ class Lexicon:
             m = PhraseMatcher(self.terms(*names), clitics=clitics and self.lang == "ar",
                               suffixes=suffixes, level=level)
             self._matchers[key] = m
+            if self._on_new_matcher is not None:
+                self._on_new_matcher(self)
+                self._on_new_matcher = None
         return m
 
     @cached_property
@@ -89,7 +107,7 @@ def load_lexicon(lang: str) -> Lexicon:
 
     Raises :class:`ConfigError` when the file is missing or broken.
     """
-    from editcheck.rules.cache import cached
+    from editcheck.rules.cache import cached_keyed
     from editcheck.rules.yamlio import load_yaml_file
 
     path = pack_dir(LANG_PACK.get(lang, "en-news")) / "lexicon.yaml"
@@ -104,4 +122,22 @@ def load_lexicon(lang: str) -> Lexicon:
 
     if not path.is_file():
         return build()  # raises the usual ConfigError
-    return cached(f"lexicon-{lang}", [path], build, str(path.resolve()), lang)
+    kind = f"lexicon-{lang}"
+    lex, key = cached_keyed(kind, [path], build, str(path.resolve()), lang)
+    if key is not None:
+        lex._on_new_matcher = lambda lx: _save_at_exit(lx, kind, key)
+    return lex
+
+
+def _save_at_exit(lex: Lexicon, kind: str, key: Any) -> None:
+    """Store ``lex`` (with the matchers compiled by then) in the compiled cache under ``key``
+    when the process exits, unless a config extended it."""
+    import atexit
+
+    from editcheck.rules.cache import store
+
+    def save() -> None:
+        if lex.revision == 0:
+            store(kind, key, lex)
+
+    atexit.register(save)
