@@ -87,7 +87,8 @@ class PhraseMatcher:
         for key in self.lookup:
             if not clitics or not _AR_LETTERS.match(key):
                 plain.append(key)
-                pre.add(key, word_start=key[0].isalnum(), boundary=key[-1].isalnum(), suffixes=suffix_options)
+                pre.add(key, word_start=key[0].isalnum(), boundary=key[-1].isalnum(), suffixes=suffix_options,
+                        clitics=False)
             else:
                 (short_terms if len(key.replace(" ", "")) <= 3 else long_terms).append(key)
                 pre.add(key, word_start=True, boundary=True, suffixes=suffix_options)

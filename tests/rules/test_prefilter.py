@@ -31,3 +31,23 @@ def test_prefilter_skips_unrelated_text() -> None:
     assert not m.prefilter.may_match(normalize("قال الوزير إن الاجتماع انتهى"))
     assert m.prefilter.may_match(normalize("وقال للخبراء"))
     assert [h.term.term for h in m.finditer(normalize("وبحسب مصادر  مطلعة"))] == ["مصادر مطلعة"]
+
+
+def test_words_test_equals_the_stem_definition() -> None:
+    """``may_match`` (a prefilter's expanded words against a block's runs) gives what the
+    definition gives: a stem among the text's runs with each proclitic stripped, or a bare
+    stem among the runs as they are."""
+    from editcheck.rules.prefilter import _WORD_RUN, PROCLITICS, Prefilter, text_stems
+
+    rnd = random.Random(11)
+    pieces = ["خبراء", "سر", "ال", "لل", "و", "ف", "ب", "ك", "ل", "ا", "said", "x", "2", "_"]
+    for _ in range(3000):
+        stems = frozenset(rnd.choice(pieces) + rnd.choice(["", *pieces]) for _ in range(rnd.randint(0, 3)))
+        bare = frozenset(rnd.choice(pieces) for _ in range(rnd.randint(0, 2)))
+        text = rnd.choice([" ", "،", "!"]).join(
+            rnd.choice(["", *PROCLITICS]) + rnd.choice(pieces) + rnd.choice(["", *pieces])
+            for _ in range(rnd.randint(1, 5)))
+        expected = not stems.isdisjoint(text_stems(text)) or not bare.isdisjoint(_WORD_RUN.findall(text))
+        pf = Prefilter(stems, (), bare)
+        assert pf.may_match(normalize(text)) == pf.may_match_text(normalize(text).text)
+        assert pf.may_match_text(text) is expected, (stems, bare, text)
