@@ -24,11 +24,17 @@ into every ``\\w`` run that strips to one of them (each stem after each procliti
 :attr:`Prefilter.words`), so a block only needs the set of its ``\\w`` runs
 (:func:`block_words`, computed once per block and level), and each prefilter tests it with
 one set intersection. ``\\w`` is always ``regex``'s own, as in the patterns.
+
+The same argument says *where* a covered alternative can match: only at the start of a
+``\\w`` run of the block that is one of those words. When every alternative is covered,
+:meth:`Prefilter.starts` lists these offsets and :func:`matches_at` tries the pattern there
+only, instead of at every word of the block (:meth:`regex.Pattern.finditer`), with the same
+matches.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -146,6 +152,34 @@ class Prefilter:
                 return True
         return not self.words.isdisjoint(block_words(nt))
 
+    def starts(self, nt: NormText) -> list[int] | None:
+        """Sorted offsets in ``nt.text`` where a match can begin: every start of a whole
+        ``\\w`` run of the block that is in :attr:`words`, and perhaps a few more offsets
+        (``[]``: nothing can match). ``None`` when some alternative is not covered
+        (:attr:`substrings`): search everywhere."""
+        if self.substrings:
+            return None
+        found = self.words.intersection(block_words(nt))
+        if not found:
+            return []
+        text = nt.text
+        find = text.find
+        n = len(text)
+        out: list[int] = []
+        for word in found:
+            k = len(word)
+            i = find(word)
+            while i >= 0:
+                j = i + k
+                # drop an occurrence inside a longer run: letters, decimal digits and "_" are
+                # \w (another \w character, e.g. a mark, only leaves an offset tried in vain)
+                if not ((i and ((c := text[i - 1]).isalpha() or c.isdecimal() or c == "_"))
+                        or (j < n and ((c := text[j]).isalpha() or c.isdecimal() or c == "_"))):
+                    out.append(i)
+                i = find(word, j)  # a run never starts inside an occurrence: it is all \w
+        out.sort()
+        return out
+
     def may_match_text(self, text: str) -> bool:
         """:meth:`may_match` for a plain string (nothing cached)."""
         if self.substrings and any(s in text for s in self.substrings):
@@ -198,3 +232,17 @@ class PrefilterBuilder:
 def is_word_char(ch: str) -> bool:
     """True when ``ch`` is ``\\w`` for ``regex``."""
     return _WORD_CHAR.match(ch) is not None
+
+
+def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` yields when every match of ``pattern`` begins at one of
+    the sorted offsets ``starts`` (:meth:`Prefilter.starts`) and none is empty: the pattern is
+    tried at each offset from the end of the previous match on (lookbehinds and ``\\m``
+    still see the text before the offset)."""
+    pos = 0
+    for i in starts:
+        if i >= pos:
+            m = pattern.match(text, i)
+            if m is not None:
+                yield m
+                pos = m.end()

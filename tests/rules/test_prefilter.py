@@ -51,3 +51,41 @@ def test_words_test_equals_the_stem_definition() -> None:
         pf = Prefilter(stems, (), bare)
         assert pf.may_match(normalize(text)) == pf.may_match_text(normalize(text).text)
         assert pf.may_match_text(text) is expected, (stems, bare, text)
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_matches_at_the_starts_equal_a_full_search() -> None:
+    """Trying a matcher's pattern only at :meth:`Prefilter.starts` finds what ``finditer``
+    over the whole text finds, groups included, on random texts made of the terms' words."""
+    from editcheck.rules.prefilter import PROCLITICS, matches_at
+
+    rnd = random.Random(5)
+    ar = ["الخبراء", "سر", "خبراء اقتصاديون", "تاريخي", "مصادر مطلعة", "قال", "قالت", "واس", "ال"]
+    en = ["said", "sources say", "historic", "you won't believe", "AP", "U.S", "x2"]
+    matchers = [PhraseMatcher(ar), PhraseMatcher(ar, clitics=False), PhraseMatcher(ar, suffixes=["ة", "ا", "ين"]),
+                PhraseMatcher(ar + en, level="spelling"), PhraseMatcher(en), PhraseMatcher(en, suffixes=["s"])]
+    words = [w for t in ar + en for w in t.split()] + ["كسر", "x", "2", "_", "²"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(["", "", *PROCLITICS]) + rnd.choice(words) + rnd.choice([*_AFTER, "ة", "s", "'s"])
+                       + rnd.choice([" ", "  ", "\n", "، ", "-", "", "«"]) for _ in range(rnd.randint(1, 8)))
+        for m in matchers:
+            nt = normalize(text, level=m.level)
+            starts = m.prefilter.starts(nt)
+            assert starts is not None, m.prefilter.substrings
+            assert _spans(matches_at(m.pattern, nt.text, starts)) == _spans(m.pattern.finditer(nt.text)), text
+
+
+def test_letters_digits_and_underscore_are_word_characters() -> None:
+    """:meth:`Prefilter.starts` drops an occurrence next to a letter, a decimal digit or
+    ``_`` as inside a longer run: each of them must be ``\\w`` for ``regex``."""
+    import sys
+
+    from editcheck.rules.prefilter import is_word_char
+
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        if ch.isalpha() or ch.isdecimal() or ch == "_":
+            assert is_word_char(ch), hex(cp)
