@@ -156,7 +156,12 @@ class Prefilter:
         """Sorted offsets in ``nt.text`` where a match can begin: every start of a whole
         ``\\w`` run of the block that is in :attr:`words`, and perhaps a few more offsets
         (``[]``: nothing can match). ``None`` when some alternative is not covered
-        (:attr:`substrings`): search everywhere."""
+        (:attr:`substrings`): search everywhere.
+
+        Only for a prefilter whose alternatives begin the pattern (as
+        :class:`~editcheck.rules.matcher.PhraseMatcher` builds them): a prefilter of words
+        further inside a pattern (e.g. a name's nisba after a title) says nothing about
+        where its matches begin, only :meth:`may_match` holds for it."""
         if self.substrings:
             return None
         found = self.words.intersection(block_words(nt))
