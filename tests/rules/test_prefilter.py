@@ -89,3 +89,17 @@ def test_letters_digits_and_underscore_are_word_characters() -> None:
         ch = chr(cp)
         if ch.isalpha() or ch.isdecimal() or ch == "_":
             assert is_word_char(ch), hex(cp)
+
+
+def test_prefilter_pickles_without_its_expanded_words() -> None:
+    """Packs are kept pickled between runs: a prefilter comes back equal in what it decides,
+    and rebuilds its expanded words on first use instead of storing them."""
+    import pickle
+
+    m = PhraseMatcher(["الخبراء", "said", "!!"], suffixes=["ة"])
+    nt = normalize("وقال للخبراء")
+    assert m.prefilter.may_match(nt)
+    copy = pickle.loads(pickle.dumps(m.prefilter))
+    assert copy._words is None
+    assert (copy.stems, copy.substrings, copy.bare) == (m.prefilter.stems, m.prefilter.substrings, m.prefilter.bare)
+    assert copy.may_match(nt) and copy.words == m.prefilter.words
