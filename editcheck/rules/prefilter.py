@@ -133,7 +133,7 @@ class Prefilter:
 
     @property
     def words(self) -> frozenset[str]:
-        """Every ``\\w`` run that contains a covered alternative's stem: each of
+        """Every ``\\w`` run a match of a covered alternative can begin with: each of
         :attr:`bare`, and each of :attr:`stems` as it is and after each of
         :data:`PROCLITICS` (``stems`` x 24 strings, built on first use)."""
         got = self._words
