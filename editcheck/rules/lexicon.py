@@ -32,6 +32,7 @@ class Lexicon:
         self.lang = lang
         self.data = data
         self._matchers: dict[tuple[str, ...], PhraseMatcher] = {}
+        self._terms: dict[tuple[str, ...], tuple[Term, ...]] = {}
         #: identity and revision (bumped by :meth:`extend`) for caches of derived patterns
         self.uid = next(_UIDS)
         self.revision = 0
@@ -48,7 +49,17 @@ class Lexicon:
         self._on_new_matcher = None
 
     def terms(self, *names: str) -> list[Term]:
-        """Entries of the named lists, as :class:`Term` objects (unknown names are empty)."""
+        """Entries of the named lists, as :class:`Term` objects (unknown names are empty).
+
+        Built once per names (rules ask again for every draft); a new list is returned each
+        time, holding the same immutable terms.
+        """
+        got = self._terms.get(names)
+        if got is None:
+            got = self._terms[names] = tuple(self._build_terms(names))
+        return list(got)
+
+    def _build_terms(self, names: tuple[str, ...]) -> list[Term]:
         out: list[Term] = []
         for name in names:
             for item in self.data.get(name) or ():
@@ -86,6 +97,10 @@ class Lexicon:
 
         return {name: frozenset(norm_key(t.term) for t in self.terms(name)) for name in self.data}
 
+    def __getstate__(self) -> dict[str, Any]:
+        # the compiled cache keeps the data and keyset; terms are rebuilt when first asked for
+        return {**self.__dict__, "_terms": {}}
+
     def has(self, name: str, word: str) -> bool:
         """True when normalised ``word`` is in list ``name``."""
         from editcheck.rules.matcher import norm_key
@@ -98,6 +113,7 @@ class Lexicon:
             self.data.setdefault(name, [])
             self.data[name] = list(self.data[name]) + list(items)
         self._matchers.clear()
+        self._terms.clear()
         self.__dict__.pop("keyset", None)
         self.revision += 1
 

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from editcheck.rules.alternation import trie, word_start
-from editcheck.rules.prefilter import PrefilterBuilder
+from editcheck.rules.prefilter import PrefilterBuilder, matches_at
 from editcheck.text.normalize import NormText, normalize
 
 _AR_LETTERS = regex.compile(r"[\u0621-\u064a]")
@@ -87,7 +87,8 @@ class PhraseMatcher:
         for key in self.lookup:
             if not clitics or not _AR_LETTERS.match(key):
                 plain.append(key)
-                pre.add(key, word_start=key[0].isalnum(), boundary=key[-1].isalnum(), suffixes=suffix_options)
+                pre.add(key, word_start=key[0].isalnum(), boundary=key[-1].isalnum(), suffixes=suffix_options,
+                        clitics=False)
             else:
                 (short_terms if len(key.replace(" ", "")) <= 3 else long_terms).append(key)
                 pre.add(key, word_start=True, boundary=True, suffixes=suffix_options)
@@ -129,10 +130,16 @@ class PhraseMatcher:
 
     def finditer(self, nt: NormText, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         """Hits in normalised text ``nt`` (optionally only in normalised ``[start, end)``)."""
-        if not self.prefilter.may_match(nt):
+        text = nt.text
+        # a search of the whole block tries the pattern only where a term's word starts
+        starts = self.prefilter.starts(nt) if start == 0 and (end is None or end >= len(text)) else None
+        if starts is not None:
+            matches: Iterable[regex.Match[str]] = matches_at(self.pattern, text, starts)
+        elif self.prefilter.may_match(nt):
+            matches = self.pattern.finditer(text, start, len(text) if end is None else end)
+        else:
             return
-        end = len(nt.text) if end is None else end
-        for m in self.pattern.finditer(nt.text, start, end):
+        for m in matches:
             groups = m.groupdict()
             for g in ("t", "t2", "t3"):
                 if groups.get(g) is not None:

@@ -15,14 +15,26 @@ The reasoning: an alternative that begins at a word start with proclitic ``P`` a
 ``k`` + suffix ``S``, then ``R == P + k + lead(S)`` (``lead``: the leading ``\\w`` run). So
 ``R`` minus a proclitic is in the alternative's *stems*. Alternatives the argument does not
 cover (no leading boundary, no trailing boundary) are checked by substring instead.
-:func:`block_stems` lists every ``\\w`` run of a block with each proclitic stripped.
-``\\w`` is always ``regex``'s own, as in the patterns.
+:func:`text_stems` lists every ``\\w`` run of a text with each proclitic stripped.
+Alternatives with no proclitic in their pattern (``clitics=False``) need ``R`` itself in
+their stems.
+
+The test runs the other way round, which is cheaper: a prefilter expands its stems once
+into every ``\\w`` run that strips to one of them (each stem after each proclitic, see
+:attr:`Prefilter.words`), so a block only needs the set of its ``\\w`` runs
+(:func:`block_words`, computed once per block and level), and each prefilter tests it with
+one set intersection. ``\\w`` is always ``regex``'s own, as in the patterns.
+
+The same argument says *where* a covered alternative can match: only at the start of a
+``\\w`` run of the block that is one of those words. When every alternative is covered,
+:meth:`Prefilter.starts` lists these offsets and :func:`matches_at` tries the pattern there
+only, instead of at every word of the block (:meth:`regex.Pattern.finditer`), with the same
+matches.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -68,7 +80,8 @@ def _stems_of(run: str) -> tuple[str, ...]:
 
 
 def text_stems(text: str) -> frozenset[str]:
-    """Every ``\\w`` run of ``text``, also with each possible proclitic stripped."""
+    """Every ``\\w`` run of ``text``, also with each possible proclitic stripped (the
+    definition :meth:`Prefilter.may_match` implements through :attr:`Prefilter.words`)."""
     runs = set(_WORD_RUN.findall(text))
     return frozenset(runs.union(*map(_stems_of, runs)))
 
@@ -81,15 +94,55 @@ def block_stems(nt: NormText) -> frozenset[str]:
     return got
 
 
-@dataclass(frozen=True, slots=True)
+def block_words(nt: NormText) -> frozenset[str]:
+    """The distinct ``\\w`` runs of ``nt.text`` (cached on ``nt``)."""
+    got = nt.derived.get("words")
+    if got is None:
+        got = nt.derived["words"] = frozenset(_WORD_RUN.findall(nt.text))
+    return got
+
+
+#: a stem's own run first, then the stem after every proclitic
+_ALL_PROCLITICS = ("", *PROCLITICS)
+#: :attr:`Prefilter.words` of each set of stems built so far in this process
+_EXPANDED: dict[frozenset[str], frozenset[str]] = {}
+
+
 class Prefilter:
     """``stems``: words one of which a block must contain (after proclitic stripping) for a
-    covered alternative to match; ``substrings``: literals one of which must occur in the
-    text for the other alternatives. :meth:`may_match` is False only when nothing can match.
+    covered alternative to match; ``bare``: words one of which a block must contain as they
+    are, for alternatives with no proclitic; ``substrings``: literals one of which must
+    occur in the text for the other alternatives. :meth:`may_match` is False only when
+    nothing can match.
     """
 
-    stems: frozenset[str]
-    substrings: tuple[str, ...]
+    __slots__ = ("stems", "substrings", "bare", "_words")
+
+    def __init__(self, stems: frozenset[str], substrings: tuple[str, ...], bare: frozenset[str] = frozenset()) -> None:
+        self.stems = stems
+        self.substrings = substrings
+        self.bare = bare
+        self._words: frozenset[str] | None = None
+
+    def __reduce__(self) -> tuple[type[Prefilter], tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
+        # :attr:`words` is rebuilt on first use: cheaper than unpickling it
+        return Prefilter, (self.stems, self.substrings, self.bare)
+
+    def __repr__(self) -> str:
+        return f"Prefilter(stems={set(self.stems)!r}, substrings={self.substrings!r}, bare={set(self.bare)!r})"
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every ``\\w`` run a match of a covered alternative can begin with: each of
+        :attr:`bare`, and each of :attr:`stems` as it is and after each of
+        :data:`PROCLITICS` (``stems`` x 24 strings, built on first use)."""
+        got = self._words
+        if got is None:
+            expanded = _EXPANDED.get(self.stems)
+            if expanded is None:  # matchers over one lexicon list share the work
+                expanded = _EXPANDED[self.stems] = frozenset([p + s for s in self.stems if s for p in _ALL_PROCLITICS])
+            got = self._words = expanded.union(self.bare) if self.bare else expanded
+        return got
 
     def may_match(self, nt: NormText) -> bool:
         """False when no alternative can match anywhere in ``nt``."""
@@ -97,13 +150,46 @@ class Prefilter:
             text = nt.text
             if any(s in text for s in self.substrings):
                 return True
-        return not self.stems.isdisjoint(block_stems(nt))
+        return not self.words.isdisjoint(block_words(nt))
+
+    def starts(self, nt: NormText) -> list[int] | None:
+        """Sorted offsets in ``nt.text`` where a match can begin: every start of a whole
+        ``\\w`` run of the block that is in :attr:`words`, and perhaps a few more offsets
+        (``[]``: nothing can match). ``None`` when some alternative is not covered
+        (:attr:`substrings`): search everywhere.
+
+        Only for a prefilter whose alternatives begin the pattern (as
+        :class:`~editcheck.rules.matcher.PhraseMatcher` builds them): a prefilter of words
+        further inside a pattern (e.g. a name's nisba after a title) says nothing about
+        where its matches begin, only :meth:`may_match` holds for it."""
+        if self.substrings:
+            return None
+        found = self.words.intersection(block_words(nt))
+        if not found:
+            return []
+        text = nt.text
+        find = text.find
+        n = len(text)
+        out: list[int] = []
+        for word in found:
+            k = len(word)
+            i = find(word)
+            while i >= 0:
+                j = i + k
+                # drop an occurrence inside a longer run: letters, decimal digits and "_" are
+                # \w (another \w character, e.g. a mark, only leaves an offset tried in vain)
+                if not ((i and ((c := text[i - 1]).isalpha() or c.isdecimal() or c == "_"))
+                        or (j < n and ((c := text[j]).isalpha() or c.isdecimal() or c == "_"))):
+                    out.append(i)
+                i = find(word, j)  # a run never starts inside an occurrence: it is all \w
+        out.sort()
+        return out
 
     def may_match_text(self, text: str) -> bool:
         """:meth:`may_match` for a plain string (nothing cached)."""
         if self.substrings and any(s in text for s in self.substrings):
             return True
-        return not self.stems.isdisjoint(text_stems(text))
+        return not self.words.isdisjoint(_WORD_RUN.findall(text))
 
 
 class PrefilterBuilder:
@@ -111,21 +197,25 @@ class PrefilterBuilder:
 
     def __init__(self) -> None:
         self.stems: set[str] = set()
+        self.bare: set[str] = set()
         self.substrings: set[str] = set()
 
-    def add(self, key: str, *, word_start: bool, boundary: bool, suffixes: Iterable[str] = ("",)) -> None:
+    def add(self, key: str, *, word_start: bool, boundary: bool, suffixes: Iterable[str] = ("",),
+            clitics: bool = True) -> None:
         """Add the alternative for literal ``key`` (tokens separated by single spaces, matched
         as ``\\s+``). ``word_start``: the alternative begins with ``(?<![\\w])`` (after which
         only proclitic letters may come before ``key``); ``boundary``: ``(?![\\w])`` follows
-        ``key`` + one of ``suffixes`` (``""`` for none)."""
+        ``key`` + one of ``suffixes`` (``""`` for none); ``clitics=False``: no proclitic may
+        come before ``key`` (the pattern has none), so the block's word is the stem itself."""
         first = key.split(" ", 1)[0]
         k1 = lead_word(key)
+        stems = self.stems if clitics else self.bare
         if not key or not word_start or not k1:
             self.substrings.add(first or key)
         elif k1 != key:
-            self.stems.add(k1)
+            stems.add(k1)
         elif boundary:
-            self.stems.update(key + lead_word(s) for s in suffixes)
+            stems.update(key + lead_word(s) for s in suffixes)
         else:
             self.substrings.add(first)
 
@@ -141,9 +231,23 @@ class PrefilterBuilder:
         for s in subs:
             if not any(k in s for k in kept):
                 kept.append(s)
-        return Prefilter(frozenset(self.stems), tuple(kept))
+        return Prefilter(frozenset(self.stems), tuple(kept), frozenset(self.bare))
 
 
 def is_word_char(ch: str) -> bool:
     """True when ``ch`` is ``\\w`` for ``regex``."""
     return _WORD_CHAR.match(ch) is not None
+
+
+def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` yields when every match of ``pattern`` begins at one of
+    the sorted offsets ``starts`` (:meth:`Prefilter.starts`) and none is empty: the pattern is
+    tried at each offset from the end of the previous match on (lookbehinds and ``\\m``
+    still see the text before the offset)."""
+    pos = 0
+    for i in starts:
+        if i >= pos:
+            m = pattern.match(text, i)
+            if m is not None:
+                yield m
+                pos = m.end()

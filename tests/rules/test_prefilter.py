@@ -31,3 +31,75 @@ def test_prefilter_skips_unrelated_text() -> None:
     assert not m.prefilter.may_match(normalize("قال الوزير إن الاجتماع انتهى"))
     assert m.prefilter.may_match(normalize("وقال للخبراء"))
     assert [h.term.term for h in m.finditer(normalize("وبحسب مصادر  مطلعة"))] == ["مصادر مطلعة"]
+
+
+def test_words_test_equals_the_stem_definition() -> None:
+    """``may_match`` (a prefilter's expanded words against a block's runs) gives what the
+    definition gives: a stem among the text's runs with each proclitic stripped, or a bare
+    stem among the runs as they are."""
+    from editcheck.rules.prefilter import _WORD_RUN, PROCLITICS, Prefilter, text_stems
+
+    rnd = random.Random(11)
+    pieces = ["خبراء", "سر", "ال", "لل", "و", "ف", "ب", "ك", "ل", "ا", "said", "x", "2", "_"]
+    for _ in range(3000):
+        stems = frozenset(rnd.choice(pieces) + rnd.choice(["", *pieces]) for _ in range(rnd.randint(0, 3)))
+        bare = frozenset(rnd.choice(pieces) for _ in range(rnd.randint(0, 2)))
+        text = rnd.choice([" ", "،", "!"]).join(
+            rnd.choice(["", *PROCLITICS]) + rnd.choice(pieces) + rnd.choice(["", *pieces])
+            for _ in range(rnd.randint(1, 5)))
+        expected = not stems.isdisjoint(text_stems(text)) or not bare.isdisjoint(_WORD_RUN.findall(text))
+        pf = Prefilter(stems, (), bare)
+        assert pf.may_match(normalize(text)) == pf.may_match_text(normalize(text).text)
+        assert pf.may_match_text(text) is expected, (stems, bare, text)
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_matches_at_the_starts_equal_a_full_search() -> None:
+    """Trying a matcher's pattern only at :meth:`Prefilter.starts` finds what ``finditer``
+    over the whole text finds, groups included, on random texts made of the terms' words."""
+    from editcheck.rules.prefilter import PROCLITICS, matches_at
+
+    rnd = random.Random(5)
+    ar = ["الخبراء", "سر", "خبراء اقتصاديون", "تاريخي", "مصادر مطلعة", "قال", "قالت", "واس", "ال"]
+    en = ["said", "sources say", "historic", "you won't believe", "AP", "U.S", "x2"]
+    matchers = [PhraseMatcher(ar), PhraseMatcher(ar, clitics=False), PhraseMatcher(ar, suffixes=["ة", "ا", "ين"]),
+                PhraseMatcher(ar + en, level="spelling"), PhraseMatcher(en), PhraseMatcher(en, suffixes=["s"])]
+    words = [w for t in ar + en for w in t.split()] + ["كسر", "x", "2", "_", "²"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(["", "", *PROCLITICS]) + rnd.choice(words) + rnd.choice([*_AFTER, "ة", "s", "'s"])
+                       + rnd.choice([" ", "  ", "\n", "، ", "-", "", "«"]) for _ in range(rnd.randint(1, 8)))
+        for m in matchers:
+            nt = normalize(text, level=m.level)
+            starts = m.prefilter.starts(nt)
+            assert starts is not None, m.prefilter.substrings
+            assert _spans(matches_at(m.pattern, nt.text, starts)) == _spans(m.pattern.finditer(nt.text)), text
+
+
+def test_letters_digits_and_underscore_are_word_characters() -> None:
+    """:meth:`Prefilter.starts` drops an occurrence next to a letter, a decimal digit or
+    ``_`` as inside a longer run: each of them must be ``\\w`` for ``regex``."""
+    import sys
+
+    from editcheck.rules.prefilter import is_word_char
+
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        if ch.isalpha() or ch.isdecimal() or ch == "_":
+            assert is_word_char(ch), hex(cp)
+
+
+def test_prefilter_pickles_without_its_expanded_words() -> None:
+    """Packs are kept pickled between runs: a prefilter comes back equal in what it decides,
+    and rebuilds its expanded words on first use instead of storing them."""
+    import pickle
+
+    m = PhraseMatcher(["الخبراء", "said", "!!"], suffixes=["ة"])
+    nt = normalize("وقال للخبراء")
+    assert m.prefilter.may_match(nt)
+    copy = pickle.loads(pickle.dumps(m.prefilter))
+    assert copy._words is None
+    assert (copy.stems, copy.substrings, copy.bare) == (m.prefilter.stems, m.prefilter.substrings, m.prefilter.bare)
+    assert copy.may_match(nt) and copy.words == m.prefilter.words

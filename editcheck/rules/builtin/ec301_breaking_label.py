@@ -24,6 +24,18 @@ _EN_RE = re.compile(
     re.I,
 )
 _EN_CAPS_RE = re.compile(r"^\s*(?P<label>BREAKING(?:\s+NEWS)?|JUST\s+IN|URGENT)(?![\w])")
+#: the breadcrumb separators after which _AR_RE and _EN_RE may match (else only at the start)
+_SEPARATORS = "/>»›|"
+
+
+def _labels(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))`` for :data:`_AR_RE` and :data:`_EN_RE`: they match at the
+    start of ``text`` (``^``, no MULTILINE) or after a separator, so a block without a
+    separator needs one :meth:`re.Pattern.match` instead of a try at every position."""
+    if any(sep in text for sep in _SEPARATORS):
+        return list(rx.finditer(text))
+    m = rx.match(text)
+    return [m] if m is not None else []
 
 
 class BreakingLabel(Rule):
@@ -62,14 +74,13 @@ class BreakingLabel(Rule):
             nt = b.norm()
             text = nt.text
             if doc.lang == "ar":
-                matches = list(_AR_RE.finditer(text))
+                matches = _labels(_AR_RE, text)
                 if "headline" in b.scopes and not matches:
                     matches = list(_AR_HEAD_RE.finditer(text))
             else:
-                orig = b.norm("spelling").text
-                matches = list(_EN_RE.finditer(text))
-                if not matches:
-                    matches = [m for m in _EN_CAPS_RE.finditer(orig)] if "headline" in b.scopes else []
+                matches = _labels(_EN_RE, text)
+                if not matches and "headline" in b.scopes:
+                    matches = list(_EN_CAPS_RE.finditer(b.norm("spelling").text))
                     if matches:
                         nt = b.norm("spelling")
             for m in matches:

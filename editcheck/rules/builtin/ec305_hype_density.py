@@ -50,18 +50,21 @@ class HypeDensity(Rule):
         """At most one finding per draft."""
         matcher = ctx.lexicon(doc.lang).matcher("hype", suffixes=HYPE_SUFFIXES if doc.lang == "ar" else ())
         hits = []
-        words = 0
+        body = []
         for b in doc.blocks:
             if not b.scopes & {"headline", "body"} or "quote" in b.scopes:
                 continue
             if "body" in b.scopes:
-                words += word_count(b.text)
+                body.append(b)
             for h in matcher.finditer(b.norm()):
                 if not b.in_quote(h.start, h.end):
                     hits.append(h)
-        distinct = list(dict.fromkeys(doc.text[h.start:h.end] for h in hits))  # in order of appearance
-        density = 100 * len(hits) / max(words, 1)
-        if len({h.term.term for h in hits}) >= MIN_DISTINCT or (len(hits) >= 3 and density >= MAX_DENSITY):
+        dense = len({h.term.term for h in hits}) >= MIN_DISTINCT
+        if not dense and len(hits) >= 3:  # the body's words are only counted when they can matter
+            words = sum(word_count(b.text) for b in body)
+            dense = 100 * len(hits) / max(words, 1) >= MAX_DENSITY
+        if dense:
+            distinct = list(dict.fromkeys(doc.text[h.start:h.end] for h in hits))  # in order of appearance
             first = hits[0]
             more = len(distinct) - 8
             shown = ("، " if doc.lang == "ar" else ", ").join(distinct[:8]) + (f" +{more}" if more > 0 else "")
