@@ -190,6 +190,20 @@ def _prose(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.scopes & {"body", "headline", "standfirst"}]
 
 
+#: per lexicon (see :func:`_lexkey`): normalised field nisbas that are also real surnames
+_REAL_SURNAMES: dict[tuple[str, int, int], frozenset[str]] = {}
+
+
+def _real_surnames(lex: Lexicon) -> frozenset[str]:
+    """``norm_key`` of every ``field_nisbas`` term marked ``real_surname`` (cached per lexicon)."""
+    key = _lexkey(lex)
+    got = _REAL_SURNAMES.get(key)
+    if got is None:
+        got = _REAL_SURNAMES[key] = frozenset(
+            norm_key(t.term) for t in lex.terms("field_nisbas") if t.get("real_surname"))
+    return got
+
+
 def fabricated_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
     """Experts whose "family name" is their field: ``د. محمد الاستراتيجي``, ``اللواء أحمد
     المحلل الأمني``, ``الدبلوماسي السابق خالد التحليلي``, ``Dr. Mohammed Strategist``,
@@ -201,7 +215,6 @@ def fabricated_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
         return cache["fabricated"]  # type: ignore[no-any-return]
     pats = patterns(doc, ctx)
     lex = ctx.lexicon(doc.lang)
-    real = {norm_key(t.term) for t in lex.terms("field_nisbas") if t.get("real_surname")}
     out: list[PersonSpan] = []
     level = "match" if doc.lang == "ar" else "spelling"
     fil = filters(doc, ctx)
@@ -219,7 +232,7 @@ def fabricated_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
                 if pats["affiliation"].search(after):
                     continue
                 nisba = m.group("nisba")
-                sev = Severity.INFO if norm_key(nisba) in real else Severity.WARNING
+                sev = Severity.INFO if norm_key(nisba) in _real_surnames(lex) else Severity.WARNING
                 s, e = nt.span(m.start(), m.end())
                 taken.append((m.start(), m.end()))
                 out.append(PersonSpan(s, e, "fabricated", sev, nisba, b.index))
@@ -236,16 +249,26 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
         return cache["vague"]  # type: ignore[no-any-return]
     pats = patterns(doc, ctx)
     out: list[PersonSpan] = []
-    study_seen = False
     fil = filters(doc, ctx)
-    for b in _prose(doc):
+    prose = _prose(doc)
+    # a named study is looked for only when a definite group needs it (rare): prose[:scanned]
+    # have been searched, and study_seen says whether one of them names a study
+    scanned, study_seen = 0, False
+    for i, b in enumerate(prose):
         nt = b.norm()
         text = nt.text
-        first_study = _STUDY_RE.search(text)
+        study_at: int | None = -1  # start of this block's first named study (None: none; -1: not searched)
         for m in pats["vague"].finditer(text) if may_match(fil, "vague", nt) else ():
             # "الباحثون" / "the researchers" after a named study or team refers back to them
-            if _DEFINITE_RE.match(m.group()) and (study_seen or (first_study and first_study.start() < m.start())):
-                continue
+            if _DEFINITE_RE.match(m.group()):
+                if not study_seen and scanned < i:
+                    study_seen = any(_STUDY_RE.search(x.norm().text) for x in prose[scanned:i])
+                    scanned = i
+                if study_at == -1:
+                    found = _STUDY_RE.search(text)
+                    study_at = found.start() if found is not None else None
+                if study_seen or (study_at is not None and study_at < m.start()):
+                    continue
             before = text[max(0, m.start() - 40):m.start()].split()[-2:]
             after_words = text[m.end():m.end() + 60].split()
             near = " ".join(before + after_words[:2])
@@ -260,7 +283,6 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
             if v is not None:
                 s, e = nt.span(m.start("t"), v.end())
             out.append(PersonSpan(s, e, "vague", Severity.WARNING, m.group("t"), b.index))
-        study_seen = study_seen or first_study is not None
     cache["vague"] = out
     return out
 
@@ -282,12 +304,14 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
     for b in _prose(doc):
         nt = b.norm()
         text = nt.text
-        has_reason = any(True for _ in reasons.finditer(nt))
+        has_reason: bool | None = None  # a stated reason for anonymity; searched on the first hit
         for h in phrases.finditer(nt):
             sev = Severity.parse(h.term.get("severity", "warning"))
             after = " ".join(text[h.nend:h.nend + 50].split()[:3])
             if pats["institution"].search(after):
                 continue  # "مصدر مسؤول في وزارة الداخلية": official-agency style, not anonymous
+            if has_reason is None:
+                has_reason = any(True for _ in reasons.finditer(nt))
             if has_reason:
                 sev = Severity.INFO
             out.append(PersonSpan(h.start, h.end, "anonymous", sev, h.term.term, b.index))
@@ -296,6 +320,8 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
             sent_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             if not (pats["speech"].search(text, m.end(), sent_end) or pats["speech"].search(text, sent_start, m.start())):
                 continue
+            if has_reason is None:
+                has_reason = any(True for _ in reasons.finditer(nt))
             s, e = nt.span(m.start(), m.end())
             out.append(PersonSpan(s, e, "anonymous", Severity.INFO if has_reason else Severity.WARNING,
                                   m.group(), b.index))
