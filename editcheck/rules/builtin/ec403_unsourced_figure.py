@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from editcheck.analysis.sourcing import block_sources
+from editcheck.analysis.sourcing import is_sourced
 from editcheck.model import Finding, Severity
 from editcheck.rules.base import Rule, RuleMeta
 from editcheck.rules.matcher import norm_key
@@ -61,15 +61,14 @@ class UnsourcedFigure(Rule):
         lex = ctx.lexicon(doc.lang)
         nouns = lex.keyset.get("figure_nouns", frozenset())
         dates = lex.keyset.get("date_words", frozenset())
-        sources = block_sources(doc, ctx)
         body = [b for b in doc.blocks if "body" in b.scopes and "quote" not in b.scopes]
         # a source named high in the story (lede or second paragraph) covers the figures
         # that follow from it, as wire copy does ("..., the bulletin showed." then figures)
-        if any(sources.get(b.index) for b in body[:2]):
+        if any(is_sourced(doc, ctx, b) for b in body[:2]):
             return
         prev_sourced = False
         for b in body:
-            sourced = bool(sources.get(b.index))
+            sourced = is_sourced(doc, ctx, b)
             if not sourced and not prev_sourced:
                 yield from self._figures(doc, b, nouns, dates)
             prev_sourced = sourced
