@@ -110,3 +110,31 @@ def test_lazy_sourcing_equals_the_full_and_the_eager_analysis(source: str) -> No
         sourced_blocks += len(lazy)
         unsourced_blocks += sum(1 for b in doc.blocks if "body" in b.scopes) - len(lazy)
     assert sourced_blocks > 0 and unsourced_blocks > 0
+
+
+def test_ec403_looks_only_at_paragraphs_with_numbers() -> None:
+    """EC403 skips the sourcing of number-free paragraphs: same findings as reading the
+    sourcing of every body paragraph."""
+    chk = checker()
+    rule = next(r for r in chk.rules if r.meta.code == "EC403")
+    ctx = chk.ctx
+    found = 0
+    for text in _random_drafts(400):
+        doc = parse_text("d.md", text)
+        try:
+            lex = ctx.lexicon(doc.lang)
+            nouns, dates = lex.keyset.get("figure_nouns", frozenset()), lex.keyset.get("date_words", frozenset())
+            body = [b for b in doc.blocks if "body" in b.scopes and "quote" not in b.scopes]
+            src = sourcing.block_sources(doc, ctx)
+            expected = []
+            if not any(src.get(b.index) for b in body[:2]):
+                prev = False
+                for b in body:
+                    if not src.get(b.index) and not prev:
+                        expected += [(f.start, f.end) for f in rule._figures(doc, b, nouns, dates)]
+                    prev = bool(src.get(b.index))
+            assert [(f.start, f.end) for f in rule.check(doc, ctx)] == expected, text
+            found += len(expected)
+        finally:
+            ctx.forget(doc)
+    assert found > 0

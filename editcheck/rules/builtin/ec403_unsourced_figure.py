@@ -66,12 +66,13 @@ class UnsourcedFigure(Rule):
         # that follow from it, as wire copy does ("..., the bulletin showed." then figures)
         if any(is_sourced(doc, ctx, b) for b in body[:2]):
             return
-        prev_sourced = False
-        for b in body:
-            sourced = is_sourced(doc, ctx, b)
-            if not sourced and not prev_sourced:
+        for i, b in enumerate(body):
+            # a paragraph's figures count when neither it nor the one before is sourced; a
+            # paragraph without a number has none, so its sourcing is not looked at
+            if _NUM_RE.search(b.norm().text) is None:
+                continue
+            if not is_sourced(doc, ctx, b) and not (i and is_sourced(doc, ctx, body[i - 1])):
                 yield from self._figures(doc, b, nouns, dates)
-            prev_sourced = sourced
 
     def _figures(self, doc: Document, b, nouns: frozenset[str], dates: frozenset[str]) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
         nt = b.norm()
