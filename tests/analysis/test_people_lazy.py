@@ -120,3 +120,44 @@ def test_lazy_people_analyses_equal_the_eager_ones(source: str) -> None:
         finally:
             ctx.forget(doc)
     assert hits > 0
+
+
+def test_english_word_start_is_the_lookbehind_it_replaces() -> None:
+    """The English people patterns begin with ``\\m`` where they had ``(?<![\\w])``: every
+    character that matches a key's first character (case-insensitively) is ``\\w``, and the
+    two forms find the same matches on random text built from the lexicon."""
+    import regex
+
+    doc = parse_text("d.md", "# Title\n\nSome text here.\n")
+    ctx = checker().ctx
+    pats = people.patterns(doc, ctx)
+    lex = ctx.lexicon("en")
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    words = [w for name in ("titles", "role_nouns", "role_modifiers", "affiliation_cues", "vague_experts",
+                            "claim_verbs", "anonymous_people", "attribution", "institutions") for w in lex.words(name)]
+    firsts = {w[0] for w in words if w} | {"o", "a"}
+    folded = regex.findall("(?i)[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]", every)
+    assert all(regex.match(r"\w", c) for c in folded)
+    rnd = random.Random(3)
+    fillers = ["", " ", "  ", "\n", "-", "'", "’", ".", ",", "x", "é", "_", "3", "\u0301"]
+    texts = []
+    for _ in range(1500):
+        parts = [rnd.choice(words + ["one of the", "an", "a", "Ahmed", "Smith"]) for _ in range(rnd.randint(1, 5))]
+        parts = [p.upper() if rnd.random() < 0.2 else p.title() if rnd.random() < 0.3 else p for p in parts]
+        texts.append("".join(rnd.choice(fillers) + p for p in parts) + rnd.choice(fillers))
+    for _ in range(600):  # the shapes of the multi-part patterns
+        pick = [rnd.choice(lex.words(n)) for n in ("titles", "role_modifiers", "role_nouns", "field_surnames",
+                                                     "anonymous_people")]
+        shape = rnd.choice([f"{pick[0]} Ahmed {pick[3]}", f"{pick[1]} {pick[2]} Ahmed", f"{pick[2]} Ahmed Smith",
+                            f"one of the {pick[4]}", f"an {pick[4]}"])
+        texts.append(rnd.choice(fillers) + (shape.upper() if rnd.random() < 0.1 else shape) + rnd.choice(fillers))
+    changed = 0
+    for name, p in pats.items():
+        if r"\m" not in p.pattern:
+            continue
+        changed += 1
+        old = regex.compile(p.pattern.replace(r"\m", r"(?<![\w])", 1))
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in p.finditer(text)] == \
+                   [(m.span(), m.groupdict()) for m in old.finditer(text)], (name, text)
+    assert changed >= 7
