@@ -120,3 +120,23 @@ def test_shared_strip_and_per_character_path_agree() -> None:
                        normalize(text, start, end, level=level, drop=drop, mask=mask, stripped=shared)):
                 assert nt.text == ref.text, (text, level)
                 assert [nt.orig(i) for i in range(len(nt.text))] == [ref.orig(i) for i in range(len(ref.text))], (text, level)
+
+
+def test_language_counts_letters_by_runs() -> None:
+    """detect_language counts letters as the total length of letter runs: the same counts
+    as one match per letter, on random mixes of Arabic, Latin and other characters."""
+    import random
+    import re
+
+    from editcheck.text import normalize as n
+
+    one_ar = re.compile(n._ARABIC_LETTERS_RE.pattern[:-1])
+    one_la = re.compile(n._LATIN_LETTERS_RE.pattern[:-1])
+    rnd = random.Random(2)
+    pool = list("قال الوزير ﻻ ﷲ The minister éÀɏ 3٣ ،.!\n") + ["\u064b", "\u0640", "\u200f"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 30)))
+        ar, la = len(one_ar.findall(text)), len(one_la.findall(text))
+        assert sum(map(len, n._ARABIC_LETTERS_RE.findall(text))) == ar
+        assert sum(map(len, n._LATIN_LETTERS_RE.findall(text))) == la
+        assert detect_language(text) == ("ar" if ar > la else "en")

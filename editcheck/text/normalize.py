@@ -269,8 +269,9 @@ def _slow(source: str, start: int, end: int, level: str, drop: tuple[tuple[int, 
     return NormText("".join(chars), source, start, end, tuple(range(len(origin))), tuple(origin))
 
 
-_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
-_LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+# runs of letters: counting run lengths makes one match per word instead of one per letter
+_ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]+")
+_LATIN_LETTERS_RE = re.compile("[A-Za-z\u00c0-\u024f]+")
 
 
 def detect_language(text: str) -> str:
@@ -278,6 +279,6 @@ def detect_language(text: str) -> str:
 
     An empty or letter-less text is ``"en"``.
     """
-    ar = len(_ARABIC_LETTER_RE.findall(text))
-    la = len(_LATIN_LETTER_RE.findall(text))
+    ar = sum(map(len, _ARABIC_LETTERS_RE.findall(text)))
+    la = sum(map(len, _LATIN_LETTERS_RE.findall(text)))
     return "ar" if ar > la else "en"
