@@ -75,3 +75,68 @@ def test_translate_fast_path_equals_str_translate() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         for level, table in _TABLES.items():
             assert _translate(text, level) == text.translate(table)
+
+
+_ALPHABET = ["ع", "ا", "ل", "ج", "ـ", "\u064b", "\u0650", "\u0670", "\u200f", "\u200b", "أ", "ى", "٣", "A", "b", " ", "،", "\u00a0", "x"]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_ALPHABET) * rnd.choice([1, 1, 1, 2, 3, 4]) for _ in range(rnd.randint(0, 40)))
+            for _ in range(n)]
+
+
+def test_elongation_pattern_equals_the_repeat_form() -> None:
+    import re
+
+    from editcheck.text.normalize import _ELONG_RE, ATTACHED
+
+    repeat = re.compile(f"([\u0621-\u064a])((?:[{re.escape(ATTACHED)}]*\\1){{2,}})")
+    for text in _random_texts(3000, 3):
+        assert [m.span(2) for m in _ELONG_RE.finditer(text)] == [m.span(2) for m in repeat.finditer(text)], text
+
+
+def test_shared_strip_and_per_character_path_agree() -> None:
+    """normalize with and without a shared strip() equals the per-character path, at both
+    levels, with drop and mask ranges (the text and the original offset of every character)."""
+    import random
+
+    from editcheck.text.normalize import _slow, strip
+
+    rnd = random.Random(9)
+    for text in _random_texts(2000, 4):
+        n = len(text)
+        start = rnd.randint(0, n)
+        end = rnd.randint(start, n)
+        cuts = sorted(rnd.randint(start, end) for _ in range(4))
+        drop = ((cuts[0], cuts[1]),) if rnd.random() < 0.5 else ()
+        mask = ((cuts[2], cuts[3]),) if rnd.random() < 0.3 else ()
+        shared = strip(text, start, end, drop=drop, mask=mask)
+        for level in ("match", "spelling"):
+            ref = _slow(text, start, end, level, drop, mask)
+            for nt in (normalize(text, start, end, level=level, drop=drop, mask=mask),
+                       normalize(text, start, end, level=level, drop=drop, mask=mask, stripped=shared)):
+                assert nt.text == ref.text, (text, level)
+                assert [nt.orig(i) for i in range(len(nt.text))] == [ref.orig(i) for i in range(len(ref.text))], (text, level)
+
+
+def test_language_counts_letters_by_runs() -> None:
+    """detect_language counts letters as the total length of letter runs: the same counts
+    as one match per letter, on random mixes of Arabic, Latin and other characters."""
+    import random
+    import re
+
+    from editcheck.text import normalize as n
+
+    one_ar = re.compile(n._ARABIC_LETTERS_RE.pattern[:-1])
+    one_la = re.compile(n._LATIN_LETTERS_RE.pattern[:-1])
+    rnd = random.Random(2)
+    pool = list("قال الوزير ﻻ ﷲ The minister éÀɏ 3٣ ،.!\n") + ["\u064b", "\u0640", "\u200f"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 30)))
+        ar, la = len(one_ar.findall(text)), len(one_la.findall(text))
+        assert sum(map(len, n._ARABIC_LETTERS_RE.findall(text))) == ar
+        assert sum(map(len, n._LATIN_LETTERS_RE.findall(text))) == la
+        assert detect_language(text) == ("ar" if ar > la else "en")

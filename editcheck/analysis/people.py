@@ -9,6 +9,7 @@ their credentials), AP Stylebook "anonymous sources", Reuters Handbook "sourcing
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -39,7 +40,15 @@ class PersonSpan:
 
 
 def _keys(words: list[str], level: str = "match") -> list[str]:
-    return sorted({norm_key(w, level) for w in words if w}, key=lambda k: (-len(k), k))  # longest first; stable pattern text
+    """Distinct ``norm_key`` of ``words``, longest first (a stable pattern text)."""
+    return list(_keys_of(tuple(words), level))
+
+
+@lru_cache(maxsize=256)
+def _keys_of(words: tuple[str, ...], level: str) -> tuple[str, ...]:
+    # memoised: building one language's patterns and prefilters asks for the same word
+    # lists several times (~1,500 normalisations instead of ~600 for Arabic)
+    return tuple(sorted({norm_key(w, level) for w in words if w}, key=lambda k: (-len(k), k)))
 
 
 def _alt(words: list[str], level: str = "match") -> str:
@@ -52,9 +61,12 @@ def _trie(words: list[str]) -> str:
     return trie(keys) if "" not in keys else _alt(words)  # an empty entry matches anywhere
 
 
-def _start(words: list[str], clitics: str = "") -> str:
-    """``(?<![\\w])`` before optional ``clitics`` and ``words``, as ``\\m`` when that is the same."""
-    keys = _keys(words)
+def _start(words: list[str], clitics: str = "", level: str = "match") -> str:
+    """``(?<![\\w])`` before optional ``clitics`` and ``words``, as ``\\m`` when that is the same.
+
+    Also right under ``(?i)``: every character that matches a ``\\w`` character case-
+    insensitively is ``\\w`` itself (checked over every code point in the tests)."""
+    keys = _keys(words, level)
     return word_start(keys, clitics) if "" not in keys else r"(?<![\w])"
 
 
@@ -113,19 +125,23 @@ def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
     roles = _alt(lex.words("role_nouns"))
     mods = _alt(lex.words("role_modifiers"))
     cap = r"[A-Z][a-z'’-]+"
+    w = lex.words
+    # \m where it is the same test as (?<![\w]) (see _start): regex skips faster
     got = {
-        "fabricated": regex.compile(rf"(?<![\w])(?:{titles})\s+(?P<name>{cap})\s+(?P<nisba>{fields})(?![\w])"),
+        "fabricated": regex.compile(
+            rf"{_start(w('titles'), level='spelling')}(?:{titles})\s+(?P<name>{cap})\s+(?P<nisba>{fields})(?![\w])"),
         # "security analyst Ahmed" with no family name after it
         "bare": regex.compile(
-            rf"(?<![\w])(?i:(?:{mods})\s+)?(?i:{roles})\s+(?P<nisba>{cap})(?![\w'’-])(?!\s+(?:[A-Z]|al-|el-|bin\b|ibn\b))"
+            rf"{_start(w('role_modifiers') + w('role_nouns'))}(?i:(?:{mods})\s+)?(?i:{roles})\s+(?P<nisba>{cap})"
+            rf"(?![\w'’-])(?!\s+(?:[A-Z]|al-|el-|bin\b|ibn\b))"
         ),
-        "affiliation": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('affiliation_cues'))})(?![\w])"),
-        "vague": regex.compile(rf"(?i)(?<![\w])(?P<t>{_alt(lex.words('vague_experts'))})(?![\w])"),
-        "claim": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('claim_verbs'))})(?![\w])"),
+        "affiliation": regex.compile(rf"(?i){_start(w('affiliation_cues'))}(?:{_alt(w('affiliation_cues'))})(?![\w])"),
+        "vague": regex.compile(rf"(?i){_start(w('vague_experts'))}(?P<t>{_alt(w('vague_experts'))})(?![\w])"),
+        "claim": regex.compile(rf"(?i){_start(w('claim_verbs'))}(?:{_alt(w('claim_verbs'))})(?![\w])"),
         "anon_people": regex.compile(
-            rf"(?i)(?<![\w])(?:one\s+of\s+the|an?)\s+(?:{_alt(lex.words('anonymous_people'))})(?![\w])"),
-        "speech": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('attribution'))})(?![\w])"),
-        "institution": regex.compile(rf"(?i)(?<![\w])(?:{_alt(lex.words('institutions'))})(?![\w])"),
+            rf"(?i){_start(['one', 'a'])}(?:one\s+of\s+the|an?)\s+(?:{_alt(w('anonymous_people'))})(?![\w])"),
+        "speech": regex.compile(rf"(?i){_start(w('attribution'))}(?:{_alt(w('attribution'))})(?![\w])"),
+        "institution": regex.compile(rf"(?i){_start(w('institutions'))}(?:{_alt(w('institutions'))})(?![\w])"),
     }
     _FILTERS[_lexkey(lex)] = _build_filters("en", lex)
     _PATTERNS[_lexkey(lex)] = got
@@ -142,8 +158,7 @@ def _filter(words: list[str], level: str = "match") -> Prefilter:
     """Prefilter for ``(?<![\\w])<proclitic>?(?:{_alt(words)})(?![\\w])``; also right for a
     nisba alternation after ``\\s+`` (at a word start, no proclitic)."""
     pre = PrefilterBuilder()
-    for w in words:
-        key = norm_key(w, level)
+    for key in _keys(words, level):
         if key:
             pre.add(key, word_start=True, boundary=True)
     return pre.build()
@@ -190,6 +205,20 @@ def _prose(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.scopes & {"body", "headline", "standfirst"}]
 
 
+#: per lexicon (see :func:`_lexkey`): normalised field nisbas that are also real surnames
+_REAL_SURNAMES: dict[tuple[str, int, int], frozenset[str]] = {}
+
+
+def _real_surnames(lex: Lexicon) -> frozenset[str]:
+    """``norm_key`` of every ``field_nisbas`` term marked ``real_surname`` (cached per lexicon)."""
+    key = _lexkey(lex)
+    got = _REAL_SURNAMES.get(key)
+    if got is None:
+        got = _REAL_SURNAMES[key] = frozenset(
+            norm_key(t.term) for t in lex.terms("field_nisbas") if t.get("real_surname"))
+    return got
+
+
 def fabricated_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
     """Experts whose "family name" is their field: ``د. محمد الاستراتيجي``, ``اللواء أحمد
     المحلل الأمني``, ``الدبلوماسي السابق خالد التحليلي``, ``Dr. Mohammed Strategist``,
@@ -201,7 +230,6 @@ def fabricated_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
         return cache["fabricated"]  # type: ignore[no-any-return]
     pats = patterns(doc, ctx)
     lex = ctx.lexicon(doc.lang)
-    real = {norm_key(t.term) for t in lex.terms("field_nisbas") if t.get("real_surname")}
     out: list[PersonSpan] = []
     level = "match" if doc.lang == "ar" else "spelling"
     fil = filters(doc, ctx)
@@ -219,7 +247,7 @@ def fabricated_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
                 if pats["affiliation"].search(after):
                     continue
                 nisba = m.group("nisba")
-                sev = Severity.INFO if norm_key(nisba) in real else Severity.WARNING
+                sev = Severity.INFO if norm_key(nisba) in _real_surnames(lex) else Severity.WARNING
                 s, e = nt.span(m.start(), m.end())
                 taken.append((m.start(), m.end()))
                 out.append(PersonSpan(s, e, "fabricated", sev, nisba, b.index))
@@ -236,16 +264,26 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
         return cache["vague"]  # type: ignore[no-any-return]
     pats = patterns(doc, ctx)
     out: list[PersonSpan] = []
-    study_seen = False
     fil = filters(doc, ctx)
-    for b in _prose(doc):
+    prose = _prose(doc)
+    # a named study is looked for only when a definite group needs it (rare): prose[:scanned]
+    # have been searched, and study_seen says whether one of them names a study
+    scanned, study_seen = 0, False
+    for i, b in enumerate(prose):
         nt = b.norm()
         text = nt.text
-        first_study = _STUDY_RE.search(text)
+        study_at: int | None = -1  # start of this block's first named study (None: none; -1: not searched)
         for m in pats["vague"].finditer(text) if may_match(fil, "vague", nt) else ():
             # "الباحثون" / "the researchers" after a named study or team refers back to them
-            if _DEFINITE_RE.match(m.group()) and (study_seen or (first_study and first_study.start() < m.start())):
-                continue
+            if _DEFINITE_RE.match(m.group()):
+                if not study_seen and scanned < i:
+                    study_seen = any(_STUDY_RE.search(x.norm().text) for x in prose[scanned:i])
+                    scanned = i
+                if study_at == -1:
+                    found = _STUDY_RE.search(text)
+                    study_at = found.start() if found is not None else None
+                if study_seen or (study_at is not None and study_at < m.start()):
+                    continue
             before = text[max(0, m.start() - 40):m.start()].split()[-2:]
             after_words = text[m.end():m.end() + 60].split()
             near = " ".join(before + after_words[:2])
@@ -260,7 +298,6 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
             if v is not None:
                 s, e = nt.span(m.start("t"), v.end())
             out.append(PersonSpan(s, e, "vague", Severity.WARNING, m.group("t"), b.index))
-        study_seen = study_seen or first_study is not None
     cache["vague"] = out
     return out
 
@@ -282,12 +319,14 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
     for b in _prose(doc):
         nt = b.norm()
         text = nt.text
-        has_reason = any(True for _ in reasons.finditer(nt))
+        has_reason: bool | None = None  # a stated reason for anonymity; searched on the first hit
         for h in phrases.finditer(nt):
             sev = Severity.parse(h.term.get("severity", "warning"))
             after = " ".join(text[h.nend:h.nend + 50].split()[:3])
             if pats["institution"].search(after):
                 continue  # "مصدر مسؤول في وزارة الداخلية": official-agency style, not anonymous
+            if has_reason is None:
+                has_reason = any(True for _ in reasons.finditer(nt))
             if has_reason:
                 sev = Severity.INFO
             out.append(PersonSpan(h.start, h.end, "anonymous", sev, h.term.term, b.index))
@@ -296,6 +335,8 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
             sent_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             if not (pats["speech"].search(text, m.end(), sent_end) or pats["speech"].search(text, sent_start, m.start())):
                 continue
+            if has_reason is None:
+                has_reason = any(True for _ in reasons.finditer(nt))
             s, e = nt.span(m.start(), m.end())
             out.append(PersonSpan(s, e, "anonymous", Severity.INFO if has_reason else Severity.WARNING,
                                   m.group(), b.index))

@@ -9,6 +9,7 @@ know); BBC Editorial Guidelines s.3.3 (check and attribute statistics); AP Style
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from editcheck.analysis.headline import headline_key, key_of_normalized
@@ -50,58 +51,130 @@ def _block_key(b: Block) -> str:
     return headline_key(b.text) if b.drop or b.mask else key_of_normalized(b.norm().text)
 
 
+_SOURCE_SCOPES = frozenset({"body", "byline", "standfirst", "caption"})
+
+
+class _Sourcing:
+    """The sourcing analysis of one document, block by block, computed on demand.
+
+    :meth:`sources` yields a block's credible sources, the cheap tests first;
+    :meth:`sourced` stops at the first one and remembers the answer. The headline key and
+    the sentences of made-up, vague or anonymous sources are computed on first use.
+    """
+
+    def __init__(self, doc: Document, ctx: Context) -> None:
+        self.doc, self.ctx = doc, ctx
+        self.pats = patterns(doc, ctx)
+        self.fil = filters(doc, ctx)
+        self.level = "spelling" if doc.lang == "en" else "match"
+        self.agencies = ctx.lexicon(doc.lang).matcher("agencies", level=self.level)
+        self._bad: list[tuple[int, int]] | None = None
+        self._head_key: str | None = None
+        self._sourced: dict[int, bool] = {}
+
+    def bad_sentences(self) -> list[tuple[int, int]]:
+        """Sentences led by a made-up, vague or anonymous source (warning or above)."""
+        if self._bad is None:
+            doc = self.doc
+            blocks = {b.index: b for b in doc.blocks}
+            self._bad = []
+            for p in questionable(doc, self.ctx):
+                b = blocks.get(p.block)
+                if b is not None and p.severity >= p.severity.WARNING:
+                    self._bad.append(_sentence_of(b, p.start))
+        return self._bad
+
+    def is_headline_copy(self, b: Block) -> bool:
+        """A paragraph that repeats the headline: it states the story, it does not source it."""
+        if b.kind != "paragraph" or self.doc.headline is None:
+            return False
+        if self._head_key is None:
+            self._head_key = headline_key(self.doc.headline.text)
+        return bool(self._head_key) and _block_key(b) == self._head_key
+
+    def sources(self, b: Block) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, kind)`` of each credible source in ``b`` (see :func:`block_sources`),
+        cheapest test first; nothing for a block outside the sourced scopes or repeating the
+        headline."""
+        if not b.scopes & _SOURCE_SCOPES:
+            return
+        text = b.text
+        if _DATELINE_RE.match(text):
+            yield b.start, b.start + text.find(")") + 1, "dateline"
+        for m in _URL_RE.finditer(text):
+            yield b.start + m.start(), b.start + m.end(), "link"
+        if b.mask and any(b.source[s:e].startswith(("http", "<http")) or "](" in b.source[max(b.start, s - 2):e]
+                          for s, e in b.mask):
+            yield b.start, b.start, "link"
+        if any("](" in b.source[d[0]:d[1]] for d in b.drop):
+            yield b.start, b.start, "link"
+        agency = False
+        for h in self.agencies.finditer(b.norm(self.level)):
+            agency = True
+            yield h.start, h.end, "agency"
+        nt = b.norm()
+        if not may_match(self.fil, "speech", nt):
+            return
+        english = self.doc.lang == "en"
+        for m in self.pats["speech"].finditer(nt.text):
+            s, e = nt.span(m.start(), m.end())
+            if any(bs <= s < be for bs, be in self.bad_sentences()):
+                continue
+            # a name is needed in English only; the cheap tests first
+            if english and not agency:
+                ss, se = _sentence_of(b, s)
+                if not (_has_name(self.doc.text[ss:se])
+                        or _institution_near(self.pats, self.fil, nt.text, m.start(), m.end())):
+                    continue
+            yield s, e, "attribution"
+
+    def sourced(self, b: Block) -> bool:
+        """True when ``b`` has at least one credible source (memoised)."""
+        got = self._sourced.get(b.index)
+        if got is None:
+            got = next(self.sources(b), None) is not None and not self.is_headline_copy(b)
+            self._sourced[b.index] = got
+        return got
+
+
+def _sourcing(doc: Document, ctx: Context) -> _Sourcing:
+    cache = ctx.cache(doc)
+    got = cache.get("sourcing")
+    if got is None:
+        got = cache["sourcing"] = _Sourcing(doc, ctx)
+    return got  # type: ignore[no-any-return]
+
+
+def is_sourced(doc: Document, ctx: Context, block: Block) -> bool:
+    """True when ``block`` has credible sourcing, i.e. :func:`block_sources` lists something
+    for it; stops at the first source found, cheapest test first. Cached per document."""
+    return _sourcing(doc, ctx).sourced(block)
+
+
+def has_sources(doc: Document, ctx: Context) -> bool:
+    """True when the front matter or any block sources the draft
+    (``document_sourcing(doc, ctx)["any"]``, without listing every source)."""
+    if front_matter_sources(doc):
+        return True
+    src = _sourcing(doc, ctx)
+    return any(src.sourced(b) for b in doc.blocks)
+
+
 def block_sources(doc: Document, ctx: Context) -> dict[int, list[tuple[int, int, str]]]:
     """Credible sourcing per block index: ``[(start, end, kind)]`` with ``kind`` one of
     ``attribution`` (a speech verb or frame in a sentence that names a person or an
     institution and is not led by a made-up, vague or anonymous source), ``agency``,
-    ``dateline`` or ``link``. Cached per document."""
+    ``dateline`` or ``link``, in the order :meth:`_Sourcing.sources` tests them. The
+    headline and paragraphs repeating it have none. Cached per document; rules that only
+    need to know whether a block is sourced use :func:`is_sourced` (faster)."""
     cache = ctx.cache(doc)
     if "sources" in cache:
         return cache["sources"]  # type: ignore[no-any-return]
-    pats = patterns(doc, ctx)
-    fil = filters(doc, ctx)
-    lex = ctx.lexicon(doc.lang)
-    agencies = lex.matcher("agencies", level="spelling" if doc.lang == "en" else "match")
-    bad = questionable(doc, ctx)
-    bad_sentences: list[tuple[int, int]] = []
-    blocks = {b.index: b for b in doc.blocks}
-    for p in bad:
-        b = blocks.get(p.block)
-        if b is not None and p.severity >= p.severity.WARNING:
-            bad_sentences.append(_sentence_of(b, p.start))
+    src = _sourcing(doc, ctx)
     out: dict[int, list[tuple[int, int, str]]] = {}
-    # the headline states the story; it does not source it (nor does a pasted copy of it)
-    head_key = headline_key(doc.headline.text) if doc.headline is not None else ""
     for b in doc.blocks:
-        if not b.scopes & {"body", "byline", "standfirst", "caption"}:
-            continue
-        if head_key and b.kind == "paragraph" and _block_key(b) == head_key:
-            continue
-        found: list[tuple[int, int, str]] = []
-        level = "spelling" if doc.lang == "en" else "match"
-        nt = b.norm()
-        for h in agencies.finditer(b.norm(level)):
-            found.append((h.start, h.end, "agency"))
-        if _DATELINE_RE.match(b.text):
-            found.append((b.start, b.start + b.text.find(")") + 1, "dateline"))
-        for m in _URL_RE.finditer(b.text):
-            found.append((b.start + m.start(), b.start + m.end(), "link"))
-        if b.mask and any(b.source[s:e].startswith(("http", "<http")) or "](" in b.source[max(b.start, s - 2):e]
-                          for s, e in b.mask):
-            found.append((b.start, b.start, "link"))
-        if any("](" in b.source[d[0]:d[1]] for d in b.drop):
-            found.append((b.start, b.start, "link"))
-        for m in pats["speech"].finditer(nt.text) if may_match(fil, "speech", nt) else ():
-            s, e = nt.span(m.start(), m.end())
-            if any(bs <= s < be for bs, be in bad_sentences):
-                continue
-            # the tests have no side effects: the cheap ones first (Arabic always "names")
-            ss, se = _sentence_of(b, s)
-            named = (_has_name(doc.text[ss:se], doc.lang) or any(k == "agency" for *_x, k in found)
-                     or _institution_near(pats, fil, nt.text, m.start(), m.end()))
-            if named:
-                found.append((s, e, "attribution"))
-        if found:
+        found = list(src.sources(b))
+        if found and not src.is_headline_copy(b):
             out[b.index] = found
     cache["sources"] = out
     return out
@@ -116,11 +189,10 @@ def _institution_near(pats: dict[str, Any], fil: dict[str, Any], text: str, star
 _EN_NAME_RE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:[ -](?:al-|el-|bin |de |van )?[A-Z][a-z]+)+")
 
 
-def _has_name(sentence: str, lang: str) -> bool:
-    """A capitalised multi-word name (English) or a title/role word (Arabic) in ``sentence``."""
-    if lang == "en":
-        return bool(_EN_NAME_RE.search(sentence)) or bool(re.search(r"\b(?:he|she|they)\s+said\b", sentence))
-    return True
+def _has_name(sentence: str) -> bool:
+    """A capitalised multi-word name or ``he/she/they said`` in an English ``sentence``
+    (Arabic attributions always count: the speech verbs follow a title or role word)."""
+    return bool(_EN_NAME_RE.search(sentence)) or bool(re.search(r"\b(?:he|she|they)\s+said\b", sentence))
 
 
 def document_sourcing(doc: Document, ctx: Context) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from editcheck.text.lines import LineIndex
-from editcheck.text.normalize import NormText, normalize
+from editcheck.text.normalize import NormText, normalize, strip
 from editcheck.text.segment import quote_spans, sentence_spans
 
 #: Block kinds. ``headline`` is the draft's headline (front-matter title, first ``#``
@@ -41,10 +41,16 @@ class Block:
         return self.source[self.start : self.end]
 
     def norm(self, level: str = "match") -> NormText:
-        """Normalised text of the block (computed once per level)."""
+        """Normalised text of the block (computed once per level; the levels share the
+        removal of marks and markup, :func:`~editcheck.text.normalize.strip`)."""
         nt = self._norm.get(level)
         if nt is None:
-            nt = normalize(self.source, self.start, self.end, level=level, drop=self.drop, mask=self.mask)
+            stripped = self._norm.get("_stripped")
+            if stripped is None:
+                stripped = self._norm["_stripped"] = strip(self.source, self.start, self.end,  # type: ignore[assignment]
+                                                           drop=self.drop, mask=self.mask)
+            nt = normalize(self.source, self.start, self.end, level=level, drop=self.drop, mask=self.mask,
+                           stripped=stripped)  # type: ignore[arg-type]
             self._norm[level] = nt
         return nt
 

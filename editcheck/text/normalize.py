@@ -34,7 +34,9 @@ INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 
 _DEL_RE = re.compile(f"[{re.escape(ATTACHED + INVISIBLE)}]+")
-_ELONG_RE = re.compile(f"([\u0621-\u064a])((?:[{re.escape(ATTACHED)}]*\\1){{2,}})")
+# a letter written three or more times, marks between: ``(L)((?:[marks]*\1){2,})`` written out
+# as ``(L)([marks]*\1[marks]*\1(?:[marks]*\1)*)`` (the same matches; ~1.5x faster in ``re``)
+_ELONG_RE = re.compile(f"([\u0621-\u064a])([{re.escape(ATTACHED)}]*\\1[{re.escape(ATTACHED)}]*\\1(?:[{re.escape(ATTACHED)}]*\\1)*)")
 # characters whose normalised form is more than one character (ligatures, ‼, İ ...)
 _EXPAND_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\u203c\u2047-\u2049\u0130\u00df\ufb00-\ufb06]")
 
@@ -131,11 +133,12 @@ class NormText:
         return start, end
 
 
-def _removals(src: str, start: int, end: int, level: str, drop: tuple[tuple[int, int], ...],
+def _removals(src: str, start: int, end: int, elongation: bool, drop: tuple[tuple[int, int], ...],
               mask: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
-    """Absolute ranges to remove from ``src[start:end]``; a mask keeps one U+FFFC."""
+    """Absolute ranges to remove from ``src[start:end]`` (with the repeats of elongated
+    letters when ``elongation``), merged and sorted; a mask keeps one U+FFFC."""
     out: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in _DEL_RE.finditer(src, start, end)]
-    if level == "match":
+    if elongation:
         for m in _ELONG_RE.finditer(src, start, end):
             out.append((m.start(2), m.end(2), ""))
     for s, e in drop:
@@ -160,24 +163,30 @@ def _removals(src: str, start: int, end: int, level: str, drop: tuple[tuple[int,
     return merged
 
 
-def normalize(source: str, start: int = 0, end: int | None = None, *, level: str = "match",
-              drop: tuple[tuple[int, int], ...] = (), mask: tuple[tuple[int, int], ...] = ()) -> NormText:
-    """Normalise ``source[start:end]`` for matching and keep the offset map.
+@dataclass(frozen=True, slots=True)
+class Stripped:
+    """``source[start:end]`` without what every level removes (tashkeel, tatweel, invisible
+    characters, ``drop`` ranges; ``mask`` ranges as one U+FFFC), before a level's folding.
 
-    ``drop`` ranges (absolute offsets) are removed, like markup around prose; ``mask``
-    ranges become one U+FFFC each (a non-letter), like code spans. ``level`` is ``"match"``
-    or ``"spelling"`` (see the module docstring). Raises ``ValueError`` for another level.
+    ``text`` with the offset map ``seg_norm``/``seg_orig`` (as in :class:`NormText`). The
+    ``"match"`` level also collapses elongation; when the range has none, both levels share
+    this step (see :func:`normalize`'s ``stripped``).
     """
-    if level not in _TABLES:
-        raise ValueError(f"unknown normalisation level {level!r}")
-    end = len(source) if end is None else end
-    if level == "match" and _EXPAND_RE.search(source, start, end):
-        return _slow(source, start, end, level, drop, mask)
+
+    text: str
+    seg_norm: tuple[int, ...]
+    seg_orig: tuple[int, ...]
+
+
+def _apply(source: str, start: int, end: int, removed: list[tuple[int, int, str]]) -> Stripped:
+    """``source[start:end]`` with the merged ``removed`` ranges replaced, and its offset map."""
+    if not removed:
+        return Stripped(source[start:end], (0,), (start,))
     pieces: list[str] = []
     seg_norm: list[int] = []
     seg_orig: list[int] = []
     pos, n = start, 0
-    for s, e, r in _removals(source, start, end, level, drop, mask):
+    for s, e, r in removed:
         if s > pos:
             pieces.append(source[pos:s])
             seg_norm.append(n)
@@ -193,15 +202,46 @@ def normalize(source: str, start: int = 0, end: int | None = None, *, level: str
         pieces.append(source[pos:end])
         seg_norm.append(n)
         seg_orig.append(pos)
-    text = _translate("".join(pieces), level)
-    return NormText(text, source, start, end, tuple(seg_norm), tuple(seg_orig))
+    return Stripped("".join(pieces), tuple(seg_norm), tuple(seg_orig))
+
+
+def strip(source: str, start: int = 0, end: int | None = None, *, drop: tuple[tuple[int, int], ...] = (),
+          mask: tuple[tuple[int, int], ...] = ()) -> Stripped:
+    """The level-independent first step of :func:`normalize` for ``source[start:end]``
+    (absolute ``drop``/``mask`` ranges as there)."""
+    end = len(source) if end is None else end
+    return _apply(source, start, end, _removals(source, start, end, False, drop, mask))
+
+
+def normalize(source: str, start: int = 0, end: int | None = None, *, level: str = "match",
+              drop: tuple[tuple[int, int], ...] = (), mask: tuple[tuple[int, int], ...] = (),
+              stripped: Stripped | None = None) -> NormText:
+    """Normalise ``source[start:end]`` for matching and keep the offset map.
+
+    ``drop`` ranges (absolute offsets) are removed, like markup around prose; ``mask``
+    ranges become one U+FFFC each (a non-letter), like code spans. ``level`` is ``"match"``
+    or ``"spelling"`` (see the module docstring). ``stripped``: :func:`strip` of the same
+    range, ``drop`` and ``mask``, to share that step between levels (the result is the
+    same). Raises ``ValueError`` for another level.
+    """
+    if level not in _TABLES:
+        raise ValueError(f"unknown normalisation level {level!r}")
+    end = len(source) if end is None else end
+    if level == "match":
+        if _EXPAND_RE.search(source, start, end):
+            return _slow(source, start, end, level, drop, mask)
+        if _ELONG_RE.search(source, start, end):
+            stripped = _apply(source, start, end, _removals(source, start, end, True, drop, mask))
+    if stripped is None:
+        stripped = strip(source, start, end, drop=drop, mask=mask)
+    return NormText(_translate(stripped.text, level), source, start, end, stripped.seg_norm, stripped.seg_orig)
 
 
 def _slow(source: str, start: int, end: int, level: str, drop: tuple[tuple[int, int], ...],
           mask: tuple[tuple[int, int], ...]) -> NormText:
     """Per-character path for text containing characters that expand under NFKC."""
     table = _TABLES[level]
-    removed = _removals(source, start, end, level, drop, mask)
+    removed = _removals(source, start, end, level == "match", drop, mask)
     chars: list[str] = []
     origin: list[int] = []
     k = 0
@@ -229,8 +269,9 @@ def _slow(source: str, start: int, end: int, level: str, drop: tuple[tuple[int, 
     return NormText("".join(chars), source, start, end, tuple(range(len(origin))), tuple(origin))
 
 
-_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
-_LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+# runs of letters: counting run lengths makes one match per word instead of one per letter
+_ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]+")
+_LATIN_LETTERS_RE = re.compile("[A-Za-z\u00c0-\u024f]+")
 
 
 def detect_language(text: str) -> str:
@@ -238,6 +279,6 @@ def detect_language(text: str) -> str:
 
     An empty or letter-less text is ``"en"``.
     """
-    ar = len(_ARABIC_LETTER_RE.findall(text))
-    la = len(_LATIN_LETTER_RE.findall(text))
+    ar = sum(map(len, _ARABIC_LETTERS_RE.findall(text)))
+    la = sum(map(len, _LATIN_LETTERS_RE.findall(text)))
     return "ar" if ar > la else "en"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from editcheck.analysis.sourcing import document_sourcing
+from editcheck.analysis.sourcing import has_sources
 from editcheck.model import Finding, Severity
 from editcheck.rules.base import Rule, RuleMeta
 
@@ -50,7 +50,7 @@ class NoSources(Rule):
         body = doc.body
         if not body or sum(len(b.text.split()) for b in body) < 15:
             return  # too short to be a story (a note, a brief)
-        if document_sourcing(doc, ctx)["any"]:
+        if has_sources(doc, ctx):
             return
         anchor = doc.headline or body[0]
         yield self.finding(doc, anchor.start, anchor.end, scope="document")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from editcheck.analysis.sourcing import block_sources
+from editcheck.analysis.sourcing import is_sourced
 from editcheck.model import Finding, Severity
 from editcheck.rules.base import Rule, RuleMeta
 from editcheck.rules.matcher import norm_key
@@ -61,18 +61,18 @@ class UnsourcedFigure(Rule):
         lex = ctx.lexicon(doc.lang)
         nouns = lex.keyset.get("figure_nouns", frozenset())
         dates = lex.keyset.get("date_words", frozenset())
-        sources = block_sources(doc, ctx)
         body = [b for b in doc.blocks if "body" in b.scopes and "quote" not in b.scopes]
         # a source named high in the story (lede or second paragraph) covers the figures
         # that follow from it, as wire copy does ("..., the bulletin showed." then figures)
-        if any(sources.get(b.index) for b in body[:2]):
+        if any(is_sourced(doc, ctx, b) for b in body[:2]):
             return
-        prev_sourced = False
-        for b in body:
-            sourced = bool(sources.get(b.index))
-            if not sourced and not prev_sourced:
+        for i, b in enumerate(body):
+            # a paragraph's figures count when neither it nor the one before is sourced; a
+            # paragraph without a number has none, so its sourcing is not looked at
+            if _NUM_RE.search(b.norm().text) is None:
+                continue
+            if not is_sourced(doc, ctx, b) and not (i and is_sourced(doc, ctx, body[i - 1])):
                 yield from self._figures(doc, b, nouns, dates)
-            prev_sourced = sourced
 
     def _figures(self, doc: Document, b, nouns: frozenset[str], dates: frozenset[str]) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
         nt = b.norm()
