@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +165,22 @@ def test_schema_command_validates_shipped_rules_and_configs(tmp_path: Path) -> N
     cli("init", cwd=tmp_path)
     jsonschema.validate(yaml.safe_load((tmp_path / ".editcheck.yaml").read_text(encoding="utf-8")), config_schema)
     assert json.loads(cli("schema", "config", cwd=tmp_path).stdout) == config_schema
+
+
+def test_house_lexicons_of_two_configs_stay_apart_with_the_compiled_cache(tmp_path: Path) -> None:
+    """Two folders, two configs, each adding its own vague-expert word, checked in one run with
+    the compiled cache on (cold, then warm): each draft is flagged for its own folder's word.
+    (The cached lexicon once kept one identity, so the second config's patterns were the first's.)"""
+    body = "# خبر\n\nيتوقع الفلكيون أن ترتفع الأسعار. ويتوقع المنجمون أن ترتفع الأسعار.\n"
+    for name, word in (("a", "الفلكيون"), ("b", "المنجمون")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ".editcheck.yaml").write_text(f"lexicons:\n  ar:\n    vague_experts: [{word}]\n",
+                                                        encoding="utf-8")
+        (tmp_path / name / "d.md").write_text(body, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "EDITCHECK_NO_CACHE"}
+    env["EDITCHECK_CACHE_DIR"] = str(tmp_path / "cache")
+    for _run in ("cold", "warm"):
+        proc = subprocess.run([sys.executable, "-m", "editcheck", "a", "b", "--select", "EC201", "--format", "line", "--jobs", "1"],
+                              cwd=tmp_path, capture_output=True, text=True, env=env)
+        rows = [line.split(": warning ")[0] + " " + line.split("'")[1] for line in proc.stdout.splitlines()]
+        assert rows == ["a/d.md:3:7 الفلكيون", "b/d.md:3:41 المنجمون"], proc.stdout + proc.stderr

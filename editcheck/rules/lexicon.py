@@ -40,13 +40,19 @@ class Lexicon:
         self._on_new_matcher: Callable[[Lexicon], None] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
+        # the compiled cache keeps the data, keyset and matchers; terms are rebuilt when
+        # first asked for, and the exit hook belongs to the process that set it
         state = self.__dict__.copy()
         state.pop("_on_new_matcher", None)
+        state["_terms"] = {}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._on_new_matcher = None
+        # a fresh identity: two lexicons loaded from one cache file (one per config) must not
+        # share the caches of derived patterns keyed by (lang, uid, revision)
+        self.uid = next(_UIDS)
 
     def terms(self, *names: str) -> list[Term]:
         """Entries of the named lists, as :class:`Term` objects (unknown names are empty).
@@ -96,10 +102,6 @@ class Lexicon:
         from editcheck.rules.matcher import norm_key
 
         return {name: frozenset(norm_key(t.term) for t in self.terms(name)) for name in self.data}
-
-    def __getstate__(self) -> dict[str, Any]:
-        # the compiled cache keeps the data and keyset; terms are rebuilt when first asked for
-        return {**self.__dict__, "_terms": {}}
 
     def has(self, name: str, word: str) -> bool:
         """True when normalised ``word`` is in list ``name``."""
