@@ -277,8 +277,15 @@ _LATIN_LETTERS_RE = re.compile("[A-Za-z\u00c0-\u024f]+")
 def detect_language(text: str) -> str:
     """Return ``"ar"`` when Arabic letters outnumber Latin letters in ``text``, else ``"en"``.
 
-    An empty or letter-less text is ``"en"``.
+    An empty or letter-less text is ``"en"``. The Latin letters are counted first; the
+    Arabic ones only until they outnumber them (the same decision as counting all).
     """
-    ar = sum(map(len, _ARABIC_LETTERS_RE.findall(text)))
+    if _ARABIC_LETTERS_RE.search(text) is None:  # no Arabic letter: "en" whatever the Latin count
+        return "en"
     la = sum(map(len, _LATIN_LETTERS_RE.findall(text)))
-    return "ar" if ar > la else "en"
+    ar = 0
+    for m in _ARABIC_LETTERS_RE.finditer(text):
+        ar += m.end() - m.start()
+        if ar > la:
+            return "ar"
+    return "en"
