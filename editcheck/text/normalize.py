@@ -82,6 +82,16 @@ def _keys_re(table: dict[int, str]) -> re.Pattern[str] | None:
 _KEYS_RE = {level: _keys_re(table) for level, table in _TABLES.items()}
 
 
+def fold(text: str, level: str) -> str:
+    """The character folding of ``level`` (``"match"``: hamza seats, alef maqsura, digits,
+    Arabic punctuation, Latin case...; ``"spelling"``: odd spaces only), one character for one
+    character. A character that is not ``\\w`` (for ``regex``) never folds into one that is
+    (``tests/test_text_normalize.py``), so a ``\\w`` run of a text, folded, is at the same
+    offsets in the folded text with no ``\\w`` character next to it (``ʼ`` U+02BC, a letter,
+    folds into ``'``: a run may split). Raises ``KeyError`` for an unknown level."""
+    return _translate(text, level)
+
+
 def _translate(text: str, level: str) -> str:
     """``text.translate(_TABLES[level])``, faster for non-ASCII text: ``str.translate``
     looks each non-ASCII character up in the table, while most Arabic characters are not
@@ -113,6 +123,9 @@ class NormText:
     #: analysis derived from ``text`` and shared by the rules (e.g. the word stems that
     #: :mod:`editcheck.rules.prefilter` computes once per block)
     derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: the :class:`Stripped` text that ``text`` is the level's :func:`fold` of (character
+    #: for character), or ``None`` when the level also removed or expanded characters
+    stripped: Stripped | None = field(default=None, compare=False, repr=False)
 
     def orig(self, i: int) -> int:
         """Absolute original offset of normalised character ``i`` (0 <= i < len(text))."""
@@ -234,7 +247,8 @@ def normalize(source: str, start: int = 0, end: int | None = None, *, level: str
             stripped = _apply(source, start, end, _removals(source, start, end, True, drop, mask))
     if stripped is None:
         stripped = strip(source, start, end, drop=drop, mask=mask)
-    return NormText(_translate(stripped.text, level), source, start, end, stripped.seg_norm, stripped.seg_orig)
+    return NormText(_translate(stripped.text, level), source, start, end, stripped.seg_norm, stripped.seg_orig,
+                    stripped=stripped)
 
 
 def _slow(source: str, start: int, end: int, level: str, drop: tuple[tuple[int, int], ...],
