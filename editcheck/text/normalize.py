@@ -146,11 +146,20 @@ class NormText:
         return start, end
 
 
+def _ascii(source: str, start: int, end: int) -> bool:
+    """True when ``source[start:end]`` is ASCII: none of :data:`ATTACHED`, :data:`INVISIBLE`,
+    the characters that expand (``_EXPAND_RE``) or the Arabic letters can be there, so their
+    searches are skipped (``str.isascii`` of an ASCII draft is a flag, no scan; a range that
+    begins with another character is not copied)."""
+    return source.isascii() or (start < end and source[start] < "\x80" and source[start:end].isascii())
+
+
 def _removals(src: str, start: int, end: int, elongation: bool, drop: tuple[tuple[int, int], ...],
               mask: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
     """Absolute ranges to remove from ``src[start:end]`` (with the repeats of elongated
     letters when ``elongation``), merged and sorted; a mask keeps one U+FFFC."""
-    out: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in _DEL_RE.finditer(src, start, end)]
+    out: list[tuple[int, int, str]] = [] if _ascii(src, start, end) else [
+        (m.start(), m.end(), "") for m in _DEL_RE.finditer(src, start, end)]
     if elongation:
         for m in _ELONG_RE.finditer(src, start, end):
             out.append((m.start(2), m.end(2), ""))
@@ -240,7 +249,7 @@ def normalize(source: str, start: int = 0, end: int | None = None, *, level: str
     if level not in _TABLES:
         raise ValueError(f"unknown normalisation level {level!r}")
     end = len(source) if end is None else end
-    if level == "match":
+    if level == "match" and not _ascii(source, start, end):
         if _EXPAND_RE.search(source, start, end):
             return _slow(source, start, end, level, drop, mask)
         if _ELONG_RE.search(source, start, end):
