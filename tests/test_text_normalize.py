@@ -140,3 +140,41 @@ def test_language_counts_letters_by_runs() -> None:
         assert sum(map(len, n._ARABIC_LETTERS_RE.findall(text))) == ar
         assert sum(map(len, n._LATIN_LETTERS_RE.findall(text))) == la
         assert detect_language(text) == ("ar" if ar > la else "en")
+    # longer texts near a tie: the Arabic count stops early only once it wins
+    for _ in range(2000):
+        k = rnd.randint(0, 60)
+        text = "".join(rnd.choice("قالوزير ") for _ in range(k)) + "".join(rnd.choice("The mini ") for _ in range(k))
+        text = "".join(rnd.sample(text, len(text)))
+        ar, la = len(one_ar.findall(text)), len(one_la.findall(text))
+        assert detect_language(text) == ("ar" if ar > la else "en")
+
+
+
+def test_ascii_ranges_skip_searches_that_cannot_match() -> None:
+    """normalize and strip skip the removal, expansion and elongation searches on ASCII
+    ranges: no ASCII character is one they look for, and the results are those of the
+    searches on random ASCII ranges (of ASCII and non-ASCII texts)."""
+    import random
+
+    from editcheck.text import normalize as n
+
+    for cp in range(128):
+        c = chr(cp)
+        assert n._DEL_RE.search(c) is None and n._EXPAND_RE.search(c) is None, cp
+        assert not "\u0621" <= c <= "\u064a", cp
+    rnd = random.Random(3)
+    pool = list("Hello World said O'Neil `code` *x* [a](b) 1,000 ?! \t\n")
+    skip = n._ascii
+    for _ in range(1000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 40)))
+        tail = rnd.choice(["", "\u00a3", "\u064b\u0640"])
+        source = text + tail
+        drop = tuple(sorted((s, s + rnd.randint(0, 3)) for s in rnd.sample(range(len(text) + 1), min(2, len(text) + 1))))
+        for level in ("match", "spelling"):
+            got = normalize(source, 0, len(text), level=level, drop=drop)
+            try:
+                n._ascii = lambda source, start, end: False  # type: ignore[assignment]
+                ref = normalize(source, 0, len(text), level=level, drop=drop)
+            finally:
+                n._ascii = skip  # type: ignore[assignment]
+            assert (got.text, got.seg_norm, got.seg_orig) == (ref.text, ref.seg_norm, ref.seg_orig), (source, level)

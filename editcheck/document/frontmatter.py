@@ -44,15 +44,19 @@ def parse_front_matter(text: str, yaml_start: int, yaml_end: int) -> tuple[dict[
     src = text[yaml_start:yaml_end]
     if not src.strip():
         return {}, {}
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(src)
     try:
-        node = yaml.compose(src, Loader=loader_cls)
-        data = yaml.load(src, Loader=loader_cls)
+        # one parse: the node (for the spans) and the data built from it, as yaml.compose
+        # and yaml.load (get_single_node, then construct_document) would each make
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         offset = yaml_start + (mark.index if mark is not None else 0)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise FrontMatterError(f"invalid YAML front matter: {problem}", offset) from None
+    finally:
+        loader.dispose()
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

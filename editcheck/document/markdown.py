@@ -120,7 +120,7 @@ def parse_markdown(path: str, text: str) -> Document:
             end = lines.starts[last] if last < len(lines.starts) else len(text)
             blocks.append(Block(kind, start, end, text))
     doc = Document(path=path, text=text, format="markdown", blocks=blocks, front_matter=front,
-                   fm_spans=spans, fm_range=fm_range, fm_error=fm_error)
+                   fm_spans=spans, fm_range=fm_range, fm_error=fm_error, _lines=lines)
     first_para = next((b for b in blocks if b.kind == "paragraph"), None)
     assign_structure(doc, h1, None if h1 is not None else first_para if not front else None)
     return doc

@@ -94,11 +94,38 @@ def block_stems(nt: NormText) -> frozenset[str]:
     return got
 
 
+#: punctuation often glued to a word (none of it is ``\\w``, see :func:`word_runs`)
+_EDGE_PUNCT = ".,:;!?\"'()[]«»“”‘’-–—%،؛؟"
+
+
+def word_runs(text: str) -> frozenset[str]:
+    """The distinct ``\\w`` runs of ``text``: ``frozenset(_WORD_RUN.findall(text))``, faster.
+
+    A ``\\w`` run never spans white space (no ``str.isspace`` character is ``\\w``), so the
+    runs are those of each ``str.split`` token; a token that is all letters or all decimal
+    digits (``\\w`` for ``regex``), once the non-``\\w`` punctuation :data:`_EDGE_PUNCT` is
+    stripped from its ends, is one run; only the other tokens are searched with
+    ``_WORD_RUN``. ``tests/rules/test_prefilter.py`` checks these character facts for every
+    code point against the installed ``regex``."""
+    out: set[str] = set()
+    add = out.add
+    for tok in text.split():
+        if tok.isalpha():
+            add(tok)
+            continue
+        core = tok.strip(_EDGE_PUNCT)
+        if core.isalpha() or core.isdecimal():
+            add(core)
+        elif core:
+            out.update(_WORD_RUN.findall(core))
+    return frozenset(out)
+
+
 def block_words(nt: NormText) -> frozenset[str]:
-    """The distinct ``\\w`` runs of ``nt.text`` (cached on ``nt``)."""
+    """The distinct ``\\w`` runs of ``nt.text`` (:func:`word_runs`, cached on ``nt``)."""
     got = nt.derived.get("words")
     if got is None:
-        got = nt.derived["words"] = frozenset(_WORD_RUN.findall(nt.text))
+        got = nt.derived["words"] = word_runs(nt.text)
     return got
 
 

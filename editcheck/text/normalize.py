@@ -82,6 +82,16 @@ def _keys_re(table: dict[int, str]) -> re.Pattern[str] | None:
 _KEYS_RE = {level: _keys_re(table) for level, table in _TABLES.items()}
 
 
+def fold(text: str, level: str) -> str:
+    """The character folding of ``level`` (``"match"``: hamza seats, alef maqsura, digits,
+    Arabic punctuation, Latin case...; ``"spelling"``: odd spaces only), one character for one
+    character. A character that is not ``\\w`` (for ``regex``) never folds into one that is
+    (``tests/test_text_normalize.py``), so a ``\\w`` run of a text, folded, is at the same
+    offsets in the folded text with no ``\\w`` character next to it (``ʼ`` U+02BC, a letter,
+    folds into ``'``: a run may split). Raises ``KeyError`` for an unknown level."""
+    return _translate(text, level)
+
+
 def _translate(text: str, level: str) -> str:
     """``text.translate(_TABLES[level])``, faster for non-ASCII text: ``str.translate``
     looks each non-ASCII character up in the table, while most Arabic characters are not
@@ -113,6 +123,9 @@ class NormText:
     #: analysis derived from ``text`` and shared by the rules (e.g. the word stems that
     #: :mod:`editcheck.rules.prefilter` computes once per block)
     derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: the :class:`Stripped` text that ``text`` is the level's :func:`fold` of (character
+    #: for character), or ``None`` when the level also removed or expanded characters
+    stripped: Stripped | None = field(default=None, compare=False, repr=False)
 
     def orig(self, i: int) -> int:
         """Absolute original offset of normalised character ``i`` (0 <= i < len(text))."""
@@ -133,11 +146,20 @@ class NormText:
         return start, end
 
 
+def _ascii(source: str, start: int, end: int) -> bool:
+    """True when ``source[start:end]`` is ASCII: none of :data:`ATTACHED`, :data:`INVISIBLE`,
+    the characters that expand (``_EXPAND_RE``) or the Arabic letters can be there, so their
+    searches are skipped (``str.isascii`` of an ASCII draft is a flag, no scan; a range that
+    begins with another character is not copied)."""
+    return source.isascii() or (start < end and source[start] < "\x80" and source[start:end].isascii())
+
+
 def _removals(src: str, start: int, end: int, elongation: bool, drop: tuple[tuple[int, int], ...],
               mask: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
     """Absolute ranges to remove from ``src[start:end]`` (with the repeats of elongated
     letters when ``elongation``), merged and sorted; a mask keeps one U+FFFC."""
-    out: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in _DEL_RE.finditer(src, start, end)]
+    out: list[tuple[int, int, str]] = [] if _ascii(src, start, end) else [
+        (m.start(), m.end(), "") for m in _DEL_RE.finditer(src, start, end)]
     if elongation:
         for m in _ELONG_RE.finditer(src, start, end):
             out.append((m.start(2), m.end(2), ""))
@@ -227,14 +249,15 @@ def normalize(source: str, start: int = 0, end: int | None = None, *, level: str
     if level not in _TABLES:
         raise ValueError(f"unknown normalisation level {level!r}")
     end = len(source) if end is None else end
-    if level == "match":
+    if level == "match" and not _ascii(source, start, end):
         if _EXPAND_RE.search(source, start, end):
             return _slow(source, start, end, level, drop, mask)
         if _ELONG_RE.search(source, start, end):
             stripped = _apply(source, start, end, _removals(source, start, end, True, drop, mask))
     if stripped is None:
         stripped = strip(source, start, end, drop=drop, mask=mask)
-    return NormText(_translate(stripped.text, level), source, start, end, stripped.seg_norm, stripped.seg_orig)
+    return NormText(_translate(stripped.text, level), source, start, end, stripped.seg_norm, stripped.seg_orig,
+                    stripped=stripped)
 
 
 def _slow(source: str, start: int, end: int, level: str, drop: tuple[tuple[int, int], ...],
@@ -277,8 +300,15 @@ _LATIN_LETTERS_RE = re.compile("[A-Za-z\u00c0-\u024f]+")
 def detect_language(text: str) -> str:
     """Return ``"ar"`` when Arabic letters outnumber Latin letters in ``text``, else ``"en"``.
 
-    An empty or letter-less text is ``"en"``.
+    An empty or letter-less text is ``"en"``. The Latin letters are counted first; the
+    Arabic ones only until they outnumber them (the same decision as counting all).
     """
-    ar = sum(map(len, _ARABIC_LETTERS_RE.findall(text)))
+    if _ARABIC_LETTERS_RE.search(text) is None:  # no Arabic letter: "en" whatever the Latin count
+        return "en"
     la = sum(map(len, _LATIN_LETTERS_RE.findall(text)))
-    return "ar" if ar > la else "en"
+    ar = 0
+    for m in _ARABIC_LETTERS_RE.finditer(text):
+        ar += m.end() - m.start()
+        if ar > la:
+            return "ar"
+    return "en"

@@ -103,3 +103,40 @@ def test_prefilter_pickles_without_its_expanded_words() -> None:
     assert copy._words is None
     assert (copy.stems, copy.substrings, copy.bare) == (m.prefilter.stems, m.prefilter.substrings, m.prefilter.bare)
     assert copy.may_match(nt) and copy.words == m.prefilter.words
+
+
+def test_word_runs_character_facts_hold_for_every_code_point() -> None:
+    """What :func:`word_runs` relies on, for the installed ``regex`` and Python: white space
+    (``str.split``'s separators) is never ``\\w``, letters and decimal digits always are,
+    and the edge punctuation it strips is not."""
+    import sys
+
+    import regex
+
+    from editcheck.rules.prefilter import _EDGE_PUNCT
+
+    word = regex.compile(r"\w")
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        if c.isspace():
+            assert word.match(c) is None, hex(cp)
+        elif c.isalpha() or c.isdecimal():
+            assert word.match(c) is not None, hex(cp)
+    assert not any(word.match(c) for c in _EDGE_PUNCT)
+
+
+def test_word_runs_equal_findall() -> None:
+    """:func:`word_runs` is the set of ``\\w`` runs, on random news-like texts with marks,
+    digits, glued punctuation, placeholders and odd spaces."""
+    import regex
+
+    from editcheck.rules.prefilter import _EDGE_PUNCT, word_runs
+
+    runs = regex.compile(r"\w+")
+    rnd = random.Random(11)
+    pieces = ["قال", "الخبراء", "مساءاً", "إلى", "said", "U.S.", "don't", "2015", "٣", "10%", "x_y", "²",
+              "\u064b", "\u0610", "\u0301", "\u200d", "\ufffc", "ﻻ", "Ⅻ", "\u00a0", "\u2028", "\x1c", "-", "_",
+              *_EDGE_PUNCT]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", "", " ", "\n", "\t"]) for _ in range(rnd.randint(0, 12)))
+        assert word_runs(text) == frozenset(runs.findall(text)), text
