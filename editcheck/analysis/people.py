@@ -16,6 +16,7 @@ import regex
 
 from editcheck.model import Severity
 from editcheck.rules.alternation import trie, word_start
+from editcheck.rules.casefilter import CaseFilter, case_filter
 from editcheck.rules.matcher import norm_key
 from editcheck.rules.prefilter import Prefilter, PrefilterBuilder
 
@@ -77,7 +78,7 @@ def _lexkey(lex: Lexicon) -> tuple[str, int, int]:
 
 _PATTERNS: dict[tuple[str, int, int], dict[str, regex.Pattern[str]]] = {}
 #: prefilters of the patterns in :data:`_PATTERNS`, built with them (see :func:`filters`)
-_FILTERS: dict[tuple[str, int, int], dict[str, Prefilter]] = {}
+_FILTERS: dict[tuple[str, int, int], dict[str, Prefilter | CaseFilter]] = {}
 
 
 def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
@@ -164,30 +165,40 @@ def _filter(words: list[str], level: str = "match") -> Prefilter:
     return pre.build()
 
 
-def _build_filters(lang: str, lex: Lexicon) -> dict[str, Prefilter]:
+def _build_filters(lang: str, lex: Lexicon) -> dict[str, Prefilter | CaseFilter]:
     if lang == "ar":
         nisbas = _filter(lex.words("field_nisbas"))
         return {"fabricated": nisbas, "bare": nisbas, "vague": _filter(lex.words("vague_experts")),
                 "anon_people": _filter(["احد"]), "speech": _filter(lex.words("attribution")),
                 "institution": _filter(lex.words("institutions"))}
-    return {"fabricated": _filter(lex.words("field_surnames"), "spelling")}
+    got: dict[str, Prefilter | CaseFilter] = {"fabricated": _filter(lex.words("field_surnames"), "spelling")}
+    # the case-insensitive alternations (editcheck.rules.casefilter): "bare" needs a role
+    # noun (at a word start, after an optional modifier and \s+), "anon_people" one of its
+    # group nouns (after \s+); the others begin with their alternation
+    for name, words in (("bare", "role_nouns"), ("vague", "vague_experts"), ("anon_people", "anonymous_people"),
+                        ("speech", "attribution"), ("institution", "institutions")):
+        f = case_filter(_keys(lex.words(words)))
+        if f is not None:
+            got[name] = f
+    return got
 
 
-def filters(doc: Document, ctx: Context) -> dict[str, Prefilter]:
-    """Prefilters (:mod:`editcheck.rules.prefilter`) of the case-sensitive people patterns of
-    the document's language, by pattern name: a block they rule out has no match of it.
-    Built together with the patterns, from the same lexicon."""
+def filters(doc: Document, ctx: Context) -> dict[str, Prefilter | CaseFilter]:
+    """Prefilters (:mod:`editcheck.rules.prefilter`, :mod:`editcheck.rules.casefilter` for
+    the case-insensitive English ones) of the people patterns of the document's language,
+    by pattern name: a block they rule out has no match of it. Built together with the
+    patterns, from the same lexicon."""
     patterns(doc, ctx)
     return _FILTERS[_lexkey(ctx.lexicon(doc.lang))]
 
 
-def may_match(fil: dict[str, Prefilter], name: str, nt: NormText) -> bool:
+def may_match(fil: dict[str, Prefilter | CaseFilter], name: str, nt: NormText) -> bool:
     """False when pattern ``name`` cannot match in ``nt`` (True when it has no prefilter)."""
     f = fil.get(name)
     return f is None or f.may_match(nt)
 
 
-def may_match_text(fil: dict[str, Prefilter], name: str, text: str) -> bool:
+def may_match_text(fil: dict[str, Prefilter | CaseFilter], name: str, text: str) -> bool:
     """:func:`may_match` for a plain string."""
     f = fil.get(name)
     return f is None or f.may_match_text(text)
