@@ -16,6 +16,7 @@ from ectest import checker
 from editcheck.analysis import people
 from editcheck.document.loader import parse_text
 from editcheck.rules.casefilter import CaseFilter, case_filter, fold
+from editcheck.rules.prefilter import matches_at
 from editcheck.text.normalize import normalize
 
 _ALL = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp < 0xE000)
@@ -112,4 +113,8 @@ def _check_filters(texts: list[str]) -> None:
                     ruled_out += 1
                     assert not found, (name, text)
                 assert f.may_match_text(nt.text) == f.may_match(nt)
+                if name in people.LEADING["en"]:
+                    starts = f.starts(nt)
+                    got = pats[name].finditer(nt.text) if starts is None else matches_at(pats[name], nt.text, starts)
+                    assert [(m.span(), m.groupdict()) for m in got] == found, (name, text)
     assert ruled_out > len(texts)  # the filters do rule texts out
