@@ -62,9 +62,8 @@ class UnattributedQuote(Rule):
         speech = patterns(doc, ctx)["speech"]
         body = [b for b in doc.blocks if "body" in b.scopes and "quote" not in b.scopes]
         for i, b in enumerate(body):
-            quotes = [(qs, qe) for qs, qe in b.quotes() if word_count(doc.text[qs:qe]) >= MIN_WORDS
-                      and not _LABEL_BEFORE_RE.search(normalize(doc.text[max(b.start, qs - 40):qs]).text)]
-            if not quotes:
+            long = [(qs, qe) for qs, qe in b.quotes() if word_count(doc.text[qs:qe]) >= MIN_WORDS]
+            if not long:
                 continue
             # the paragraph before may introduce the quotation ("وقال:"), the one after may
             # close it ("..., he said" after a multi-paragraph quotation)
@@ -74,8 +73,11 @@ class UnattributedQuote(Rule):
                 text = text.replace(doc.text[qs:qe], " ")
             if speech.search(normalize(text).text):
                 continue
-            for qs, qe in quotes:
-                yield self.finding(doc, qs, qe, scope=b.kind)
+            # most quotations are attributed: the label test comes last (same findings: a
+            # block whose long quotations are all labels has none either way)
+            for qs, qe in long:
+                if not _LABEL_BEFORE_RE.search(normalize(doc.text[max(b.start, qs - 40):qs]).text):
+                    yield self.finding(doc, qs, qe, scope=b.kind)
 
 
 RULE = UnattributedQuote()
