@@ -42,6 +42,10 @@ import regex
 from editcheck.text.normalize import NormText
 
 _WORD_RUN = regex.compile(r"\w+")
+#: an ASCII text's ``\w`` runs are its ``[A-Za-z0-9_]`` runs (``regex``'s ``\w`` on ASCII,
+#: checked in the tests): with every other ASCII character made a space, its ``split()``
+#: (~2.5x faster than ``findall``)
+_ASCII_NON_WORD = str.maketrans({c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _WORD_CHAR = regex.compile(r"\w")
 
 #: every string the proclitic groups of the matcher and people patterns can match
@@ -98,7 +102,9 @@ def block_words(nt: NormText) -> frozenset[str]:
     """The distinct ``\\w`` runs of ``nt.text`` (cached on ``nt``)."""
     got = nt.derived.get("words")
     if got is None:
-        got = nt.derived["words"] = frozenset(_WORD_RUN.findall(nt.text))
+        text = nt.text
+        got = nt.derived["words"] = frozenset(
+            text.translate(_ASCII_NON_WORD).split() if text.isascii() else _WORD_RUN.findall(text))
     return got
 
 

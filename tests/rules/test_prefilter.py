@@ -103,3 +103,17 @@ def test_prefilter_pickles_without_its_expanded_words() -> None:
     assert copy._words is None
     assert (copy.stems, copy.substrings, copy.bare) == (m.prefilter.stems, m.prefilter.substrings, m.prefilter.bare)
     assert copy.may_match(nt) and copy.words == m.prefilter.words
+
+
+def test_ascii_word_runs_are_regex_word_runs() -> None:
+    """:func:`block_words` splits an ASCII text at the characters other than
+    ``[A-Za-z0-9_]``: on ASCII characters that is exactly ``regex``'s ``\\w``."""
+    from editcheck.rules.prefilter import _WORD_RUN, block_words, is_word_char
+
+    for cp in range(128):
+        assert is_word_char(chr(cp)) is (chr(cp).isalnum() or chr(cp) == "_"), cp
+    rnd = random.Random(2)
+    for _ in range(3000):
+        text = "".join(chr(rnd.randrange(128)) for _ in range(rnd.randint(0, 40)))
+        nt = normalize(text, level="spelling")
+        assert block_words(nt) == frozenset(_WORD_RUN.findall(nt.text)), text
