@@ -17,7 +17,7 @@ import regex
 
 from editcheck.model import Severity
 from editcheck.rules.alternation import trie, word_start
-from editcheck.rules.casefilter import CaseFilter, case_filter
+from editcheck.rules.casefilter import CaseFilter, case_filter, lower_safe
 from editcheck.rules.matcher import norm_key
 from editcheck.rules.prefilter import Prefilter, PrefilterBuilder, matches_at
 
@@ -145,6 +145,10 @@ def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
         "speech": regex.compile(rf"(?i){_start(w('attribution'))}(?:{_alt(w('attribution'))})(?![\w])"),
         "institution": regex.compile(rf"(?i){_start(w('institutions'))}(?:{_alt(w('institutions'))})(?![\w])"),
     }
+    if all(k == k.lower() and k.isascii() for k in _keys(w("attribution"))):
+        # "speech" without (?i), as a trie (~2.8x faster): the same matches in a text that
+        # is lower_safe, as a normalised English block usually is (see speech_pattern)
+        got["speech_lower"] = regex.compile(rf"{_start(w('attribution'))}(?:{_trie(w('attribution'))})(?![\w])")
     _FILTERS[_lexkey(lex)] = _build_filters("en", lex)
     _PATTERNS[_lexkey(lex)] = got
     return got
@@ -154,6 +158,13 @@ def patterns(doc: Document, ctx: Context) -> dict[str, regex.Pattern[str]]:
     """Compiled people patterns for the document's language."""
     lex = ctx.lexicon(doc.lang)
     return _ar_patterns(lex) if doc.lang == "ar" else _en_patterns(lex)
+
+
+def speech_pattern(pats: dict[str, regex.Pattern[str]], text: str) -> regex.Pattern[str]:
+    """``pats["speech"]``, or its case-sensitive twin ``speech_lower`` (English) when both
+    match the same in ``text`` (:func:`~editcheck.rules.casefilter.lower_safe`)."""
+    fast = pats.get("speech_lower")
+    return fast if fast is not None and lower_safe(text) else pats["speech"]
 
 
 def _filter(words: list[str], level: str = "match") -> Prefilter:

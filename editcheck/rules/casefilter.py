@@ -60,6 +60,14 @@ def folded_words(nt: NormText) -> frozenset[str]:
     return got
 
 
+def lower_safe(text: str) -> bool:
+    """True when no character of ``text`` matches an ASCII letter case-insensitively unless
+    it is that letter in lower case (no capital, no İ or K, which are capitals, and no ``ſ``):
+    there a ``(?i)`` pattern of lower-case ASCII words matches exactly what the same
+    pattern without ``(?i)`` matches."""
+    return text.islower() and "\u017f" not in text
+
+
 class CaseFilter:
     """``words``: the leading runs ``k1`` of a case-insensitive alternation's keys, one of
     which a text must contain as a folded ``\\w`` run (see the module docstring) for the

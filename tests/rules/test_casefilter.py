@@ -15,7 +15,7 @@ from ectest import checker
 
 from editcheck.analysis import people
 from editcheck.document.loader import parse_text
-from editcheck.rules.casefilter import CaseFilter, case_filter, fold
+from editcheck.rules.casefilter import CaseFilter, case_filter, fold, lower_safe
 from editcheck.rules.prefilter import matches_at
 from editcheck.text.normalize import normalize
 
@@ -118,3 +118,23 @@ def _check_filters(texts: list[str]) -> None:
                     got = pats[name].finditer(nt.text) if starts is None else matches_at(pats[name], nt.text, starts)
                     assert [(m.span(), m.groupdict()) for m in got] == found, (name, text)
     assert ruled_out > len(texts)  # the filters do rule texts out
+
+
+def test_lower_safe_texts_match_the_same_without_ignorecase(corpus: Path) -> None:
+    """``speech_lower`` (no ``(?i)``, a trie) finds what ``speech`` finds in every text that
+    :func:`lower_safe` accepts, normalised corpus paragraphs and random texts; and
+    ``lower_safe`` rejects texts with a capital, İ, K or ſ."""
+    ctx = checker().ctx
+    doc = parse_text("x.md", "# Experts say\n\nSources said so.\n", "en")
+    pats = people.patterns(doc, ctx)
+    assert "speech_lower" in pats
+    checked = 0
+    for text in [*_random_texts(3000), *_corpus_blocks(corpus)]:
+        for t in (text, text.lower(), normalize(text).text):
+            if people.speech_pattern(pats, t) is pats["speech_lower"]:
+                checked += 1
+                assert [m.span() for m in pats["speech_lower"].finditer(t)] == [
+                    m.span() for m in pats["speech"].finditer(t)], t
+    assert checked > 3000
+    for bad in ("Said", "\u0130n", "as\u212aed", "\u017fays", "SAID"):
+        assert not lower_safe(bad + " said")

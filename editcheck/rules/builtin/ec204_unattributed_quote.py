@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from editcheck.analysis.people import patterns
+from editcheck.analysis.people import patterns, speech_pattern
 from editcheck.model import Finding, Severity
 from editcheck.rules.base import Rule, RuleMeta
 from editcheck.text.normalize import normalize
@@ -59,7 +59,7 @@ class UnattributedQuote(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         """One finding per unattributed quotation."""
-        speech = patterns(doc, ctx)["speech"]
+        pats = patterns(doc, ctx)
         body = [b for b in doc.blocks if "body" in b.scopes and "quote" not in b.scopes]
         for i, b in enumerate(body):
             long = [(qs, qe) for qs, qe in b.quotes() if word_count(doc.text[qs:qe]) >= MIN_WORDS]
@@ -71,7 +71,8 @@ class UnattributedQuote(Rule):
             text = " ".join(doc.text[x.start:x.end] for x in window)
             for qs, qe in b.quotes():
                 text = text.replace(doc.text[qs:qe], " ")
-            if speech.search(normalize(text).text):
+            norm = normalize(text).text
+            if speech_pattern(pats, norm).search(norm):
                 continue
             # most quotations are attributed: the label test comes last (same findings: a
             # block whose long quotations are all labels has none either way)
