@@ -17,8 +17,15 @@ insensitive matching (version 0, simple case folding, as the patterns are compil
 So when an alternative whose key begins with the ASCII ``\\w`` run ``k1`` matches at the start
 of a ``\\w`` run ``R`` (after ``\\m`` or ``(?<![\\w])``, or after ``\\s+``), ``R`` matches ``k1``
 character by character and ends where ``k1`` does (a ``(?![\\w])``, ``\\s`` or punctuation
-follows in the key), hence ``fold(R) == k1`` is a ``\\w`` run of ``fold(text)``. A block is
-searched only when one of the keys' ``k1`` is among those runs (:meth:`CaseFilter.may_match`).
+follows in the key), hence ``fold(R) == k1``. A block is searched only when one of the keys'
+``k1`` is the fold of one of its runs (:meth:`CaseFilter.may_match`), and, for an
+alternation that begins its pattern, only where such a run starts in ``fold(text)``
+(:meth:`CaseFilter.starts`: the run is there, at the same offset, when ``fold`` keeps the
+length).
+
+By the same facts, a text that :func:`lower_safe` accepts has no character that matches an
+ASCII letter case-insensitively but the letter itself, so there a ``(?i)`` pattern of
+lower-case ASCII words matches what it matches without ``(?i)`` (often much faster).
 """
 
 from __future__ import annotations
