@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from editcheck.analysis.headline import headline_key, key_of_normalized
-from editcheck.analysis.people import filters, may_match, may_match_text, patterns, questionable
+from editcheck.analysis.people import filters, finditer, may_match_text, patterns, questionable
 
 if TYPE_CHECKING:
     from editcheck.document.model import Block, Document
@@ -113,10 +113,8 @@ class _Sourcing:
             agency = True
             yield h.start, h.end, "agency"
         nt = b.norm()
-        if not may_match(self.fil, "speech", nt):
-            return
         english = self.doc.lang == "en"
-        for m in self.pats["speech"].finditer(nt.text):
+        for m in finditer(self.doc, self.fil, "speech", self.pats["speech"], nt):
             s, e = nt.span(m.start(), m.end())
             if any(bs <= s < be for bs, be in self.bad_sentences()):
                 continue

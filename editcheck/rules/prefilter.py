@@ -42,6 +42,10 @@ import regex
 from editcheck.text.normalize import NormText
 
 _WORD_RUN = regex.compile(r"\w+")
+#: an ASCII text's ``\w`` runs are its ``[A-Za-z0-9_]`` runs (``regex``'s ``\w`` on ASCII,
+#: checked in the tests): with every other ASCII character made a space, its ``split()``
+#: (~2.5x faster than ``findall``)
+_ASCII_NON_WORD = str.maketrans({c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _WORD_CHAR = regex.compile(r"\w")
 
 #: every string the proclitic groups of the matcher and people patterns can match
@@ -105,8 +109,11 @@ def word_runs(text: str) -> frozenset[str]:
     runs are those of each ``str.split`` token; a token that is all letters or all decimal
     digits (``\\w`` for ``regex``), once the non-``\\w`` punctuation :data:`_EDGE_PUNCT` is
     stripped from its ends, is one run; only the other tokens are searched with
-    ``_WORD_RUN``. ``tests/rules/test_prefilter.py`` checks these character facts for every
-    code point against the installed ``regex``."""
+    ``_WORD_RUN``. An ASCII text is simply split at its non-``[A-Za-z0-9_]`` characters
+    (:data:`_ASCII_NON_WORD`). ``tests/rules/test_prefilter.py`` checks these character facts
+    for every code point against the installed ``regex``."""
+    if text.isascii():
+        return frozenset(text.translate(_ASCII_NON_WORD).split())
     out: set[str] = set()
     add = out.add
     for tok in text.split():

@@ -53,6 +53,10 @@ def test_ec204_unattributed_quote() -> None:
     assert rows(said, code="EC204") == []
     charge = "# محاكمة\n\nوتواجه الناشطة تهمة \"نشر أخبار كاذبة من شأنها الإضرار بالأمن العام\".\n"
     assert rows(charge, code="EC204") == []
+    # a title and an unattributed quotation in one paragraph: only the quotation is reported
+    mixed = ("# Film\n\nThe film titled \"The long road home to the quiet valley\" opened. "
+             "\"This agreement will change the face of the whole region.\"\n")
+    assert [r[3] for r in rows(mixed, code="EC204")] == ['"This agreement will change the face of the whole region."']
 
 
 def test_some_and_each_other_are_not_experts() -> None:

@@ -140,3 +140,17 @@ def test_word_runs_equal_findall() -> None:
     for _ in range(5000):
         text = "".join(rnd.choice(pieces) + rnd.choice(["", "", " ", "\n", "\t"]) for _ in range(rnd.randint(0, 12)))
         assert word_runs(text) == frozenset(runs.findall(text)), text
+
+
+def test_ascii_word_runs_are_regex_word_runs() -> None:
+    """:func:`block_words` splits an ASCII text at the characters other than
+    ``[A-Za-z0-9_]``: on ASCII characters that is exactly ``regex``'s ``\\w``."""
+    from editcheck.rules.prefilter import _WORD_RUN, block_words, is_word_char
+
+    for cp in range(128):
+        assert is_word_char(chr(cp)) is (chr(cp).isalnum() or chr(cp) == "_"), cp
+    rnd = random.Random(2)
+    for _ in range(3000):
+        text = "".join(chr(rnd.randrange(128)) for _ in range(rnd.randint(0, 40)))
+        nt = normalize(text, level="spelling")
+        assert block_words(nt) == frozenset(_WORD_RUN.findall(nt.text)), text

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from editcheck.analysis.people import patterns
+from editcheck.analysis.people import patterns, speech_pattern
 from editcheck.model import Finding, Severity
 from editcheck.rules.base import Rule, RuleMeta
 from editcheck.text.normalize import normalize
@@ -59,12 +59,11 @@ class UnattributedQuote(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         """One finding per unattributed quotation."""
-        speech = patterns(doc, ctx)["speech"]
+        pats = patterns(doc, ctx)
         body = [b for b in doc.blocks if "body" in b.scopes and "quote" not in b.scopes]
         for i, b in enumerate(body):
-            quotes = [(qs, qe) for qs, qe in b.quotes() if word_count(doc.text[qs:qe]) >= MIN_WORDS
-                      and not _LABEL_BEFORE_RE.search(normalize(doc.text[max(b.start, qs - 40):qs]).text)]
-            if not quotes:
+            long = [(qs, qe) for qs, qe in b.quotes() if word_count(doc.text[qs:qe]) >= MIN_WORDS]
+            if not long:
                 continue
             # the paragraph before may introduce the quotation ("وقال:"), the one after may
             # close it ("..., he said" after a multi-paragraph quotation)
@@ -72,10 +71,14 @@ class UnattributedQuote(Rule):
             text = " ".join(doc.text[x.start:x.end] for x in window)
             for qs, qe in b.quotes():
                 text = text.replace(doc.text[qs:qe], " ")
-            if speech.search(normalize(text).text):
+            norm = normalize(text).text
+            if speech_pattern(pats, norm).search(norm):
                 continue
-            for qs, qe in quotes:
-                yield self.finding(doc, qs, qe, scope=b.kind)
+            # most quotations are attributed: the label test comes last (same findings: a
+            # block whose long quotations are all labels has none either way)
+            for qs, qe in long:
+                if not _LABEL_BEFORE_RE.search(normalize(doc.text[max(b.start, qs - 40):qs]).text):
+                    yield self.finding(doc, qs, qe, scope=b.kind)
 
 
 RULE = UnattributedQuote()
