@@ -129,10 +129,28 @@ def word_runs(text: str) -> frozenset[str]:
 
 
 def block_words(nt: NormText) -> frozenset[str]:
-    """The distinct ``\\w`` runs of ``nt.text`` (:func:`word_runs`, cached on ``nt``)."""
+    """The distinct ``\\w`` runs of ``nt.text`` (:func:`word_runs`, cached on ``nt``).
+
+    For an ASCII text, also caches its :func:`ascii_runs` (the split is made from it)."""
     got = nt.derived.get("words")
     if got is None:
-        got = nt.derived["words"] = word_runs(nt.text)
+        text = nt.text
+        if text.isascii():
+            got = frozenset(ascii_runs(nt).split())
+        else:
+            got = word_runs(text)
+        nt.derived["words"] = got
+    return got
+
+
+def ascii_runs(nt: NormText) -> str:
+    """For an ASCII ``nt.text``: the text with every character other than ``[A-Za-z0-9_]``
+    (not ``\\w``) made a space, between two more spaces, so that ``" " + w + " "`` occurs at
+    offset ``i`` exactly where a whole ``\\w`` run ``w`` begins at offset ``i`` of the text
+    (cached on ``nt``). Only for ASCII texts: other characters are kept as they are."""
+    got = nt.derived.get("ascii_runs")
+    if got is None:
+        got = nt.derived["ascii_runs"] = f" {nt.text.translate(_ASCII_NON_WORD)} "
     return got
 
 
@@ -202,9 +220,21 @@ class Prefilter:
         if not found:
             return []
         text = nt.text
+        out: list[int] = []
+        if text.isascii():
+            # whole runs only, found directly: no neighbour checks, no occurrence inside a word
+            find = ascii_runs(nt).find
+            for word in found:
+                key = f" {word} "
+                k = len(word) + 1
+                i = find(key)
+                while i >= 0:
+                    out.append(i)
+                    i = find(key, i + k)  # the next run can begin at this one's closing space
+            out.sort()
+            return out
         find = text.find
         n = len(text)
-        out: list[int] = []
         for word in found:
             k = len(word)
             i = find(word)

@@ -154,3 +154,23 @@ def test_ascii_word_runs_are_regex_word_runs() -> None:
         text = "".join(chr(rnd.randrange(128)) for _ in range(rnd.randint(0, 40)))
         nt = normalize(text, level="spelling")
         assert block_words(nt) == frozenset(_WORD_RUN.findall(nt.text)), text
+
+
+def test_ascii_starts_are_the_whole_run_starts() -> None:
+    """On an ASCII text, :meth:`Prefilter.starts` (found in :func:`ascii_runs`) lists exactly
+    the offsets where one of its words is a whole ``\\w`` run of the text, as ``regex`` sees
+    them, repeated words and words inside longer runs included."""
+    from editcheck.rules.prefilter import _WORD_RUN, Prefilter
+
+    rnd = random.Random(7)
+    words = ["a", "the", "it", "an", "said", "x2", "_", "9", "A"]
+    pieces = [*words, "there", "bathe", "a_", "2a", "ita", "Said", "thethe"]
+    seps = [" ", "  ", "\n", ", ", "-", "'", "", ".", "(", "\t", '"', "£"]
+    f = Prefilter(frozenset(), (), frozenset(words))
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(seps) for _ in range(rnd.randint(0, 12)))
+        if not text.isascii():
+            continue
+        nt = normalize(text, level="spelling")
+        want = [m.start() for m in _WORD_RUN.finditer(nt.text) if m.group() in f.words]
+        assert f.starts(nt) == want, text
