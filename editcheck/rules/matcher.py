@@ -82,7 +82,7 @@ class PhraseMatcher:
         long_terms: list[str] = []
         short_terms: list[str] = []
         plain: list[str] = []
-        pre = PrefilterBuilder()
+        pre = PrefilterBuilder(literal=True)
         suffix_options = ["", *suf]
         for key in self.lookup:
             if not clitics or not _AR_LETTERS.match(key):

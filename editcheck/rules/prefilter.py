@@ -34,6 +34,7 @@ matches.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -47,6 +48,8 @@ _WORD_RUN = regex.compile(r"\w+")
 #: (~2.5x faster than ``findall``)
 _ASCII_NON_WORD = str.maketrans({c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _WORD_CHAR = regex.compile(r"\w")
+#: in :func:`ascii_runs`' text, the ``\\w`` run after the spaces at an offset
+_NEXT_RUN = re.compile(r" +([A-Za-z0-9_]+)")
 
 #: every string the proclitic groups of the matcher and people patterns can match
 #: (``[وف]?(?:[بك]?ال|لل|[بكل])?``, which also covers ``[وفبل]?(?:ال)?`` and ``و?(?:ال)?``)
@@ -168,17 +171,23 @@ class Prefilter:
     nothing can match.
     """
 
-    __slots__ = ("stems", "substrings", "bare", "_words")
+    __slots__ = ("stems", "substrings", "bare", "follow", "_words")
 
-    def __init__(self, stems: frozenset[str], substrings: tuple[str, ...], bare: frozenset[str] = frozenset()) -> None:
+    def __init__(self, stems: frozenset[str], substrings: tuple[str, ...], bare: frozenset[str] = frozenset(),
+                 follow: dict[str, frozenset[str]] | None = None) -> None:
         self.stems = stems
         self.substrings = substrings
         self.bare = bare
+        #: for a word of :attr:`stems` or :attr:`bare` (as it is, no proclitic): the ``\\w``
+        #: runs one of which must come next in the text for any alternative to match there
+        #: (a word absent from it: anything may follow); see :meth:`PrefilterBuilder.add`
+        self.follow = follow or {}
         self._words: frozenset[str] | None = None
 
-    def __reduce__(self) -> tuple[type[Prefilter], tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
+    def __reduce__(self) -> tuple[type[Prefilter], tuple[frozenset[str], tuple[str, ...], frozenset[str],
+                                                         dict[str, frozenset[str]]]]:
         # :attr:`words` is rebuilt on first use: cheaper than unpickling it
-        return Prefilter, (self.stems, self.substrings, self.bare)
+        return Prefilter, (self.stems, self.substrings, self.bare, self.follow)
 
     def __repr__(self) -> str:
         return f"Prefilter(stems={set(self.stems)!r}, substrings={self.substrings!r}, bare={set(self.bare)!r})"
@@ -223,13 +232,21 @@ class Prefilter:
         out: list[int] = []
         if text.isascii():
             # whole runs only, found directly: no neighbour checks, no occurrence inside a word
-            find = ascii_runs(nt).find
+            runs = ascii_runs(nt)
+            find = runs.find
+            follow = self.follow
             for word in found:
                 key = f" {word} "
                 k = len(word) + 1
+                nexts = follow.get(word)
                 i = find(key)
                 while i >= 0:
-                    out.append(i)
+                    if nexts is None:
+                        out.append(i)
+                    else:  # the run after this one must be one of ``nexts``
+                        m = _NEXT_RUN.match(runs, i + k)
+                        if m is not None and m.group(1) in nexts:
+                            out.append(i)
                     i = find(key, i + k)  # the next run can begin at this one's closing space
             out.sort()
             return out
@@ -259,10 +276,25 @@ class Prefilter:
 class PrefilterBuilder:
     """Collect alternatives (see the module docstring) and build a :class:`Prefilter`."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, literal: bool = False) -> None:
+        """``literal``: each key added is the literal text its alternative begins with
+        (spaces matched as ``\\s+``, as :class:`~editcheck.rules.matcher.PhraseMatcher`
+        builds them), so the prefilter also knows which run may follow a key's first run
+        (:attr:`Prefilter.follow`)."""
+        self.literal = literal
         self.stems: set[str] = set()
         self.bare: set[str] = set()
         self.substrings: set[str] = set()
+        #: per first run, the runs that may follow it (``None``: anything)
+        self.follow: dict[str, set[str] | None] = {}
+
+    def _follows(self, first: str, nexts: set[str] | None) -> None:
+        if not self.literal:
+            return
+        if nexts is None or self.follow.get(first, set()) is None:
+            self.follow[first] = None
+        else:
+            self.follow.setdefault(first, set()).update(nexts)
 
     def add(self, key: str, *, word_start: bool, boundary: bool, suffixes: Iterable[str] = ("",),
             clitics: bool = True) -> None:
@@ -278,7 +310,22 @@ class PrefilterBuilder:
             self.substrings.add(first or key)
         elif k1 != key:
             stems.add(k1)
+            # ``key`` goes on after ``k1`` with non-\\w characters, then perhaps its second run
+            # ``k2``: the text's next run is ``k2`` when more of ``key`` follows ``k2`` (a
+            # non-\\w character), or ``k2`` + a suffix's lead when a boundary ends ``key``
+            rest = key[len(k1):]
+            k2 = _WORD_RUN.search(rest)
+            if k2 is None:
+                self._follows(k1, None)
+            elif k2.end() < len(rest):
+                self._follows(k1, {k2.group()})
+            elif boundary:
+                self._follows(k1, {k2.group() + lead_word(s) for s in suffixes})
+            else:
+                self._follows(k1, None)
         elif boundary:
+            for s in suffixes:
+                self._follows(key + lead_word(s), None)
             stems.update(key + lead_word(s) for s in suffixes)
         else:
             self.substrings.add(first)
@@ -295,7 +342,8 @@ class PrefilterBuilder:
         for s in subs:
             if not any(k in s for k in kept):
                 kept.append(s)
-        return Prefilter(frozenset(self.stems), tuple(kept), frozenset(self.bare))
+        follow = {w: frozenset(n) for w, n in self.follow.items() if n is not None}
+        return Prefilter(frozenset(self.stems), tuple(kept), frozenset(self.bare), follow)
 
 
 def is_word_char(ch: str) -> bool:

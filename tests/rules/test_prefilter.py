@@ -174,3 +174,25 @@ def test_ascii_starts_are_the_whole_run_starts() -> None:
         nt = normalize(text, level="spelling")
         want = [m.start() for m in _WORD_RUN.finditer(nt.text) if m.group() in f.words]
         assert f.starts(nt) == want, text
+
+
+def test_next_run_check_keeps_every_match() -> None:
+    """With :attr:`Prefilter.follow` (the run after a key's first run), the pattern tried only
+    at :meth:`Prefilter.starts` still finds every match ``finditer`` finds, on random ASCII
+    texts made of multi-word, hyphenated and punctuated keys' pieces."""
+    from editcheck.rules.prefilter import matches_at
+
+    rnd = random.Random(11)
+    keys = ["the fact that", "the truth", "game-changing", "game", "jaw-dropping", "u.s.", "watch:", "a source said",
+            "don't", "x_y z", "never before", "once in a lifetime", "it is", "a", "sources say", "the z_", "the the"]
+    matchers = [PhraseMatcher(keys), PhraseMatcher(keys, suffixes=["s", "ed", "-ish"]), PhraseMatcher(keys[:5])]
+    pieces = [w for k in keys for w in k.replace("-", " ").replace(".", " ").split()] + [
+        "there", "facts", "thats", "changings", "befored", "sourced", "x", "y", "z_", "_", "2", "don", "t"]
+    seps = [" ", "  ", "\n", ", ", "-", "'", "", ".", ":", "\t", "s ", "ed ", "-ish "]
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
+        for m in matchers:
+            nt = normalize(text, level=m.level)
+            starts = m.prefilter.starts(nt)
+            assert starts is not None
+            assert _spans(matches_at(m.pattern, nt.text, starts)) == _spans(m.pattern.finditer(nt.text)), text
