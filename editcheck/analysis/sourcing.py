@@ -51,6 +51,20 @@ def _block_key(b: Block) -> str:
     return headline_key(b.text) if b.drop or b.mask else key_of_normalized(b.norm().text)
 
 
+def repeats_key(b: Block, key: str, words: tuple[str, ...]) -> bool:
+    """``_block_key(b) == key`` for a non-empty headline key ``key`` and its distinct words
+    ``words``, longest first: a block whose key is ``key`` holds each of its words in its
+    normalised text (a key's words are runs of that text), so a block lacking one is not
+    keyed (most paragraphs lack the headline's longest word)."""
+    if b.drop or b.mask:
+        return headline_key(b.text) == key
+    norm = b.norm().text
+    for w in words:
+        if w not in norm:
+            return False
+    return key_of_normalized(norm) == key
+
+
 _SOURCE_SCOPES = frozenset({"body", "byline", "standfirst", "caption"})
 
 
@@ -70,6 +84,7 @@ class _Sourcing:
         self.agencies = ctx.lexicon(doc.lang).matcher("agencies", level=self.level)
         self._bad: list[tuple[int, int]] | None = None
         self._head_key: str | None = None
+        self._head_words: tuple[str, ...] = ()
         self._sourced: dict[int, bool] = {}
 
     def bad_sentences(self) -> list[tuple[int, int]]:
@@ -90,7 +105,8 @@ class _Sourcing:
             return False
         if self._head_key is None:
             self._head_key = headline_key(self.doc.headline.text)
-        return bool(self._head_key) and _block_key(b) == self._head_key
+            self._head_words = tuple(sorted(set(self._head_key.split()), key=len, reverse=True))
+        return bool(self._head_key) and repeats_key(b, self._head_key, self._head_words)
 
     def sources(self, b: Block) -> Iterator[tuple[int, int, str]]:
         """``(start, end, kind)`` of each credible source in ``b`` (see :func:`block_sources`),

@@ -138,3 +138,22 @@ def test_ec403_looks_only_at_paragraphs_with_numbers() -> None:
         finally:
             ctx.forget(doc)
     assert found > 0
+
+
+def test_repeats_key_equals_the_block_key_test() -> None:
+    """:func:`sourcing.repeats_key` (a block lacking one of the key's words is not checked
+    further) answers ``_block_key(b) == key`` for every block and every headline-like key,
+    on the corpus and on random drafts with pasted, labelled and re-punctuated headlines."""
+    rnd = random.Random(9)
+    texts = list(_corpus_drafts(40)) + list(_random_drafts(120))
+    for text in texts:
+        doc = parse_text("x.md", text, "auto")
+        blocks = list(doc.blocks)
+        keys = {headline_key(b.text) for b in blocks}
+        for b in rnd.sample(blocks, min(3, len(blocks))):  # a key made from a block, relabelled
+            keys.add(headline_key("Breaking: " + b.text + "!!"))
+            keys.add(headline_key("عاجل: " + b.text))
+        for key in filter(None, keys):
+            words = tuple(sorted(set(key.split()), key=len, reverse=True))
+            for b in blocks:
+                assert sourcing.repeats_key(b, key, words) == (sourcing._block_key(b) == key), (key, b.text)
