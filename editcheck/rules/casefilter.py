@@ -34,7 +34,7 @@ from collections.abc import Iterable
 
 import regex
 
-from editcheck.rules.prefilter import block_words, lead_word
+from editcheck.rules.prefilter import block_words, lead_word, run_starts
 from editcheck.text.normalize import NormText
 
 _WORD_RUN = regex.compile(r"\w+")
@@ -108,21 +108,7 @@ class CaseFilter:
         text = fold(nt.text)
         if len(text) != len(nt.text):
             return None
-        find = text.find
-        n = len(text)
-        out: list[int] = []
-        for word in found:
-            k = len(word)
-            i = find(word)
-            while i >= 0:
-                j = i + k
-                # an occurrence inside a longer run only leaves an offset tried in vain
-                if not ((i and ((c := text[i - 1]).isalpha() or c.isdecimal() or c == "_"))
-                        or (j < n and ((c := text[j]).isalpha() or c.isdecimal() or c == "_"))):
-                    out.append(i)
-                i = find(word, j)
-        out.sort()
-        return out
+        return run_starts(text, found)
 
 
 def case_filter(keys: Iterable[str]) -> CaseFilter | None:

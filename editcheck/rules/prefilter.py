@@ -131,6 +131,26 @@ def word_runs(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def run_starts(text: str, words: Iterable[str]) -> list[int]:
+    """Sorted offsets (code points) in ``text`` where one of ``words`` (each all ``\\w``)
+    occurs and is not inside a longer run of letters, decimal digits or ``_`` (all ``\\w``;
+    another ``\\w`` character next to it, e.g. a mark, only leaves an offset tried in vain)."""
+    find = text.find
+    n = len(text)
+    out: list[int] = []
+    for word in words:
+        k = len(word)
+        i = find(word)
+        while i >= 0:
+            j = i + k
+            if not ((i and ((c := text[i - 1]).isalpha() or c.isdecimal() or c == "_"))
+                    or (j < n and ((c := text[j]).isalpha() or c.isdecimal() or c == "_"))):
+                out.append(i)
+            i = find(word, j)  # a run never starts inside an occurrence: it is all \w
+    out.sort()
+    return out
+
+
 def block_words(nt: NormText) -> frozenset[str]:
     """The distinct ``\\w`` runs of ``nt.text`` (:func:`word_runs`, cached on ``nt``).
 
@@ -250,21 +270,7 @@ class Prefilter:
                     i = find(key, i + k)  # the next run can begin at this one's closing space
             out.sort()
             return out
-        find = text.find
-        n = len(text)
-        for word in found:
-            k = len(word)
-            i = find(word)
-            while i >= 0:
-                j = i + k
-                # drop an occurrence inside a longer run: letters, decimal digits and "_" are
-                # \w (another \w character, e.g. a mark, only leaves an offset tried in vain)
-                if not ((i and ((c := text[i - 1]).isalpha() or c.isdecimal() or c == "_"))
-                        or (j < n and ((c := text[j]).isalpha() or c.isdecimal() or c == "_"))):
-                    out.append(i)
-                i = find(word, j)  # a run never starts inside an occurrence: it is all \w
-        out.sort()
-        return out
+        return run_starts(text, found)
 
     def may_match_text(self, text: str) -> bool:
         """:meth:`may_match` for a plain string (nothing cached)."""
