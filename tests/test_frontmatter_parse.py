@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from editcheck.document.frontmatter import FrontMatterError, parse_front_matter
+from editcheck.document.frontmatter import FrontMatterError, parse_front_matter, value_spans
 
 _SAMPLES = [
     'title: "عاجل: خبر"\nauthor: أمجد\ndate: 2025-12-20\nsection: شؤون محلية\nsources: []\n',
@@ -32,7 +32,7 @@ _SAMPLES = [
 
 
 def _old(text: str, yaml_start: int, yaml_end: int) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
-    """The front matter through yaml.compose then yaml.load (two parses), spans as in the module."""
+    """The front matter through yaml.compose then yaml.load (two parses), spans by the module's own value_spans."""
     src = text[yaml_start:yaml_end]
     if not src.strip():
         return {}, {}
@@ -49,16 +49,7 @@ def _old(text: str, yaml_start: int, yaml_end: int) -> tuple[dict[str, Any], dic
         return {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise FrontMatterError("front matter must be a mapping of keys to values", yaml_start)
-    spans = {}
-    for key_node, value_node in node.value:
-        s, e = value_node.start_mark.index, value_node.end_mark.index
-        if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("'", '"'):
-            s, e = s + 1, e - 1
-        if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
-            s = src.find("\n", s) + 1 or s
-        while e > s and src[e - 1] in " \t\r\n":
-            e -= 1
-        spans[str(key_node.value)] = (yaml_start + s, yaml_start + e)
+    spans = value_spans(src, node, yaml_start)
     return {str(k): v for k, v in data.items()}, spans
 
 

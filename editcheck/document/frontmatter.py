@@ -32,6 +32,27 @@ def find_front_matter(text: str) -> tuple[int, int, int, int] | None:
     return 0, m.end(), m.start(1), m.end(1)
 
 
+def value_spans(src: str, node: Any, yaml_start: int) -> dict[str, tuple[int, int]]:
+    """For each top-level key of the mapping ``node`` (a ``yaml.MappingNode`` composed from
+    ``src``), the absolute ``(start, end)`` code-point span of its value text: quotes
+    excluded, a block scalar from its first content line, trailing white space dropped.
+    ``yaml_start`` is ``src``'s offset in the draft."""
+    import yaml
+
+    spans: dict[str, tuple[int, int]] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        s, e = value_node.start_mark.index, value_node.end_mark.index
+        if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("'", '"'):
+            s, e = s + 1, e - 1
+        if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
+            s = src.find("\n", s) + 1 or s
+        while e > s and src[e - 1] in " \t\r\n":
+            e -= 1
+        spans[key] = (yaml_start + s, yaml_start + e)
+    return spans
+
+
 def parse_front_matter(text: str, yaml_start: int, yaml_end: int) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
     """Parse the YAML between the fences.
 
@@ -61,15 +82,5 @@ def parse_front_matter(text: str, yaml_start: int, yaml_end: int) -> tuple[dict[
         return {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise FrontMatterError("front matter must be a mapping of keys to values", yaml_start)
-    spans: dict[str, tuple[int, int]] = {}
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        s, e = value_node.start_mark.index, value_node.end_mark.index
-        if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("'", '"'):
-            s, e = s + 1, e - 1
-        if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
-            s = src.find("\n", s) + 1 or s
-        while e > s and src[e - 1] in " \t\r\n":
-            e -= 1
-        spans[key] = (yaml_start + s, yaml_start + e)
+    spans = value_spans(src, node, yaml_start)
     return {str(k): v for k, v in data.items()}, spans

@@ -93,14 +93,6 @@ def text_stems(text: str) -> frozenset[str]:
     return frozenset(runs.union(*map(_stems_of, runs)))
 
 
-def block_stems(nt: NormText) -> frozenset[str]:
-    """:func:`text_stems` of ``nt.text`` (cached on ``nt``)."""
-    got = nt.derived.get("stems")
-    if got is None:
-        got = nt.derived["stems"] = text_stems(nt.text)
-    return got
-
-
 #: punctuation often glued to a word (none of it is ``\\w``, see :func:`word_runs`)
 _EDGE_PUNCT = ".,:;!?\"'()[]«»“”‘’-–—%،؛؟"
 
