@@ -4,9 +4,10 @@
 :class:`~editcheck.engine.FileResult` per draft, in the order the paths expand to, corpus
 rules finalised once over every file in path order), whatever the number of jobs:
 
-- the drafts are split into chunks of consecutive files; each worker process builds its
-  own :class:`~editcheck.engine.Checker` once (in the pool initializer) and checks whole
-  chunks, returning picklable results that carry the corpus rules' collected items;
+- the parent builds one :class:`~editcheck.engine.Checker`; the drafts are split into
+  chunks of consecutive files; each worker process checks whole chunks with that checker
+  (inherited through ``fork``; built again in the pool initializer where only ``spawn``
+  exists), returning picklable results that carry the corpus rules' collected items;
 - the parent puts the chunks back in order and runs :meth:`Checker.finish` once.
 
 Small runs (fewer drafts than :data:`MIN_FILES_PER_JOB` per job) stay in one process:
@@ -86,16 +87,13 @@ def run_batch(paths: Sequence[str], options: Options, *, jobs: int | None = None
                 on_progress(bar.done if bar else n, total)
 
         checked: dict[int, FileResult] = {}
-        checker: Checker | None = None
+        checker = Checker(options)
         if use_pool:
-            checked = _parallel(files, options, min(jobs, len(files)), tick)
+            checked = _parallel(files, checker, min(jobs, len(files)), tick)
         else:
-            checker = Checker(options)
             for i, path, display in files:
                 checked[i] = checker.check_file(Path(path), display)
                 tick(1)
-        if checker is None:
-            checker = Checker(options)
         results: list[FileResult] = []
         for i, (path, _display) in enumerate(entries):
             if path is None:
@@ -110,23 +108,36 @@ def run_batch(paths: Sequence[str], options: Options, *, jobs: int | None = None
             bar.close()
 
 
-def _parallel(files: list[tuple[int, str, str]], options: Options, jobs: int,
-              tick: Callable[[int], None]) -> dict[int, FileResult]:
+def _parallel(files: list[tuple[int, str, str]], checker: Checker, jobs: int,
+              tick: Callable[[int], None], method: str | None = None) -> dict[int, FileResult]:
+    """Check ``files`` in ``jobs`` worker processes; results keyed by the files' indexes.
+
+    With the ``fork`` start method (``method=None``: ``fork`` where the platform has it) the
+    workers inherit ``checker`` as it is (rules loaded, patterns compiled), so a worker starts
+    in a few milliseconds; with ``spawn`` (macOS and Windows defaults) each worker builds its
+    own checker from ``checker.options`` in the pool initializer."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    global _WORKER
     size = chunk_size(len(files), jobs)
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    # fork shares the parent's imported modules (fast start); the checker is still built per worker
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    if method is None:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    fork = method == "fork"
     ctx = multiprocessing.get_context(method)
+    init: tuple[Callable[[Options], None] | None, tuple[Options, ...]] = (None, ()) if fork else (
+        _init_worker, (checker.options,))
     out: dict[int, FileResult] = {}
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(options,)) as pool:
-        for chunk, results in zip(chunks, pool.map(_check_chunk, chunks), strict=True):
-            for (i, _, _), result in zip(chunk, results, strict=True):
-                out[i] = result
-            tick(len(chunk))
+    _WORKER = checker if fork else None
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init[0], initargs=init[1]) as pool:
+            for chunk, results in zip(chunks, pool.map(_check_chunk, chunks), strict=True):
+                for (i, _, _), result in zip(chunk, results, strict=True):
+                    out[i] = result
+                tick(len(chunk))
+    finally:
+        _WORKER = None
     return out
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from ci_helpers import editcheck
 
-from editcheck.batch import MIN_FILES_PER_JOB, chunk_size, run_batch
-from editcheck.engine import Options, run
+from editcheck.batch import MIN_FILES_PER_JOB, _parallel, chunk_size, run_batch
+from editcheck.engine import Checker, Options, run
 
 
 def write_batch(corpus: Path, folder: Path, n: int) -> list[Path]:
@@ -78,3 +78,17 @@ def test_stdin_and_files_keep_input_order(tmp_path: Path) -> None:
 def test_jobs_must_be_positive() -> None:
     with pytest.raises(ValueError, match="jobs must be 1 or more"):
         run_batch(["x.md"], Options(), jobs=0)
+
+
+def test_spawned_workers_build_their_own_checker(corpus: Path, tmp_path: Path) -> None:
+    """Without ``fork`` (macOS, Windows) workers cannot inherit the parent's checker: each
+    builds one in the pool initializer, and the findings are the same as with ``fork``."""
+    paths = write_batch(corpus, tmp_path, 2 * MIN_FILES_PER_JOB)
+    files = [(i, str(p), p.name) for i, p in enumerate(paths)]
+    checker = Checker(Options(plugins=False))
+    by_method = {m: _parallel(files, checker, 2, lambda n: None, method=m) for m in ("fork", "spawn")}
+    assert by_method["fork"].keys() == by_method["spawn"].keys() == set(range(len(paths)))
+    for i in range(len(paths)):
+        fork, spawn = by_method["fork"][i], by_method["spawn"][i]
+        assert [f.to_dict() for f in fork.findings] == [f.to_dict() for f in spawn.findings]
+    assert any(r.findings for r in by_method["fork"].values())
