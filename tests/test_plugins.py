@@ -46,3 +46,24 @@ def test_plugin_rule_reports_through_the_cli(plugin: None, tmp_path: Path) -> No
     assert any(line.startswith("XP101  placeholder-residue") for line in listing.splitlines())
     docs = subprocess.run([EDITCHECK, "rule", "XP101"], capture_output=True, text=True, timeout=60).stdout
     assert docs.startswith("## XP101 placeholder-residue") and "### Why is this bad?" in docs
+
+
+def test_disable_plugin_autoload_leaves_installed_plugins_out(plugin: None, tmp_path: Path) -> None:
+    """EDITCHECK_DISABLE_PLUGIN_AUTOLOAD=1: the same draft, the built-in findings only."""
+    import os
+
+    (tmp_path / "d.md").write_text("# Storm\n\nThe minister said TK people were hurt.\n\nShare this story\n",
+                                   encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD"}
+
+    def codes(**extra: str) -> list[str]:
+        proc = subprocess.run([EDITCHECK, "d.md", "--format", "line"], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=60, env={**env, **extra})
+        return [line.split()[2] for line in proc.stdout.splitlines()]
+
+    assert codes() == ["XP101", "EC601"]
+    assert codes(EDITCHECK_DISABLE_PLUGIN_AUTOLOAD="1") == ["EC601"]
+    assert codes(EDITCHECK_DISABLE_PLUGIN_AUTOLOAD="0") == ["XP101", "EC601"]
+    listing = subprocess.run([EDITCHECK, "rules"], capture_output=True, text=True, timeout=60,
+                             env={**env, "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}).stdout
+    assert "XP101" not in listing and "EC601" in listing

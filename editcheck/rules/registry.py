@@ -66,6 +66,19 @@ def load_packs(names: tuple[str, ...] = BUILTIN_PACKS, extra_dirs: tuple[Path, .
     return rules
 
 
+#: set to anything but ``""``/``0`` to load no plugin (as ``PYTEST_DISABLE_PLUGIN_AUTOLOAD``
+#: does for pytest): to tell a plugin's finding from a built-in one, or to gate on the
+#: built-in rules only whatever is installed in the environment
+ENV_NO_PLUGINS = "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD"
+
+
+def plugins_disabled() -> bool:
+    """True when :data:`ENV_NO_PLUGINS` is set to anything but ``""`` or ``"0"``."""
+    import os
+
+    return os.environ.get(ENV_NO_PLUGINS, "") not in ("", "0")
+
+
 def plugin_rules() -> list[Rule]:
     """Rules from installed plugins (entry-point group ``editcheck.rules``).
 
@@ -102,14 +115,15 @@ def all_rules(packs: tuple[str, ...] = BUILTIN_PACKS, extra_dirs: tuple[Path, ..
               plugins: bool = True) -> list[Rule]:
     """Every available rule, code rules first; checks that codes are not reused.
 
-    A code may appear in several packs only for disjoint languages with the same name.
-    Raises :class:`ConfigError` on a clash.
+    ``plugins=False``, or :data:`ENV_NO_PLUGINS` set, leaves installed plugins out. A code
+    may appear in several packs only for disjoint languages with the same name. Raises
+    :class:`ConfigError` on a clash.
     """
     from editcheck.rules.cache import install_regex_cache
 
     install_regex_cache()  # patterns compiled by earlier runs
     rules = builtin_code_rules() + load_packs(packs, extra_dirs)
-    if plugins:
+    if plugins and not plugins_disabled():
         rules += plugin_rules()
     seen: dict[str, Rule] = {}
     for r in rules:
