@@ -176,3 +176,26 @@ def test_a_lexicon_extended_by_a_config_is_not_saved(tmp_path: Path) -> None:
              "lex = load_lexicon('en')\n"
              "print(len(lex._matchers), 'house-word' in lex.words('hype'))\n")
     assert _in_process(check, tmp_path) == "0 False"
+
+
+def test_people_pattern_sources_are_kept_with_the_lexicon(tmp_path: Path) -> None:
+    """The people patterns' sources and filters (analysis/people.py) are built by the first
+    run, loaded from the cache by the next, and equal to those built from the lists."""
+    run = ("from editcheck.rules.lexicon import load_lexicon\n"
+           "from editcheck.analysis import people\n"
+           "lex = load_lexicon('ar')\n"
+           "print(sorted(lex._derived))\n"
+           "pats = people._ar_patterns(lex)\n"
+           "print(bool(pats['vague'].search('وقال خبراء إن')))\n")
+    assert _in_process(run, tmp_path) == "[]\nTrue"
+    assert _in_process(run, tmp_path) == "['people-ar']\nTrue"
+    same = ("from editcheck.rules.lexicon import Lexicon, load_lexicon\n"
+            "from editcheck.analysis import people\n"
+            "lex = load_lexicon('ar')\n"
+            "(src, fil) = lex._derived['people-ar']\n"
+            "fresh = Lexicon('ar', lex.data)\n"
+            "print(src == people._ar_sources(fresh), sorted(fil) == sorted(people._build_filters('ar', fresh)),\n"
+            "      all(fil[k].stems == f.stems for k, f in people._build_filters('ar', fresh).items()))\n"
+            "lex.extend({'vague_experts': ['عرافون']})\n"
+            "print(sorted(lex._derived), bool(people._ar_patterns(lex)['vague'].search('وقال عرافون إن')))\n")
+    assert _in_process(same, tmp_path) == "True True True\n[] True"

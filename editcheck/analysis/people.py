@@ -8,7 +8,7 @@ their credentials), AP Stylebook "anonymous sources", Reuters Handbook "sourcing
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -82,10 +82,32 @@ _PATTERNS: dict[tuple[str, int, int], dict[str, regex.Pattern[str]]] = {}
 _FILTERS: dict[tuple[str, int, int], dict[str, Prefilter | CaseFilter]] = {}
 
 
-def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
-    got = _PATTERNS.get(_lexkey(lex))
+def _compiled(lex: Lexicon, build: Callable[[Lexicon], dict[str, str]]) -> dict[str, regex.Pattern[str]]:
+    """The people patterns of ``lex`` (sources by ``build``), compiled, with their filters.
+
+    The pattern sources and filters are kept with the lexicon in the compiled cache
+    (:meth:`~editcheck.rules.lexicon.Lexicon.derived`): building them normalises some 700
+    lexicon words (~10 ms of an Arabic run); ``regex`` compiles from its own cache."""
+    key = _lexkey(lex)
+    got = _PATTERNS.get(key)
     if got is not None:
         return got
+    sources, fil = lex.derived(f"people-{lex.lang}", lambda: (build(lex), _build_filters(lex.lang, lex)))
+    got = {name: regex.compile(src) for name, src in sources.items()}
+    _FILTERS[key] = fil
+    _PATTERNS[key] = got
+    return got
+
+
+def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
+    return _compiled(lex, _ar_sources)
+
+
+def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
+    return _compiled(lex, _en_sources)
+
+
+def _ar_sources(lex: Lexicon) -> dict[str, str]:
     # tries instead of longest-first alternations (editcheck.rules.alternation): same matches
     w = lex.words
     titles = _trie(w("titles"))
@@ -97,31 +119,24 @@ def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
     pre = rf"(?:(?:{titles})|(?:{roles})(?:\s+(?:{mods}))?)"
     got = {
         # TITLE/ROLE + name (+ second name) + (role noun) + field nisba as "surname"
-        "fabricated": regex.compile(
+        "fabricated": (
             rf"{_start(w('titles') + w('role_nouns'), 'وف')}[وف]?(?:{pre})\s+(?P<name>{name})(?:\s+(?!{nisbas})(?:{name}))?"
             rf"(?:\s+(?:{roles}))?\s+(?P<nisba>{nisbas})(?![\w])"
         ),
         # well-known given name + field nisba, no title ("خالد التحليلي")
-        "bare": regex.compile(rf"{_start(w('given_names'))}(?:{given})\s+(?P<nisba>{nisbas})(?![\w])"),
-        "affiliation": regex.compile(
-            rf"{_start(w('affiliation_cues'), 'وفبلا')}[وفبل]?(?:ال)?(?:{_trie(w('affiliation_cues'))})(?![\w])"),
-        "vague": regex.compile(rf"{_start(w('vague_experts'), 'وفل')}[وفل]?(?P<t>{_trie(w('vague_experts'))})(?![\w])"),
+        "bare": rf"{_start(w('given_names'))}(?:{given})\s+(?P<nisba>{nisbas})(?![\w])",
+        "affiliation": rf"{_start(w('affiliation_cues'), 'وفبلا')}[وفبل]?(?:ال)?(?:{_trie(w('affiliation_cues'))})(?![\w])",
+        "vague": rf"{_start(w('vague_experts'), 'وفل')}[وفل]?(?P<t>{_trie(w('vague_experts'))})(?![\w])",
         # verbs may carry an object pronoun: "وصفها مراقبون", "يراه محللون"
-        "claim": regex.compile(rf"{_start(w('claim_verbs'), 'وف')}[وف]?(?:{_trie(w('claim_verbs'))})(?:ها|هما|هم|ه)?(?![\w])"),
-        "anon_people": regex.compile(rf"(?<![\w])[وف]?احد\s+(?:{_trie(w('anonymous_people'))})(?![\w])"),
-        "speech": regex.compile(rf"{_start(w('attribution'), 'وف')}[وف]?(?:{_trie(w('attribution'))})(?![\w])"),
-        "institution": regex.compile(
-            rf"{_start(w('institutions'), 'وفبل')}[وفبل]?(?:{_trie(w('institutions'))})(?![\w])"),
+        "claim": rf"{_start(w('claim_verbs'), 'وف')}[وف]?(?:{_trie(w('claim_verbs'))})(?:ها|هما|هم|ه)?(?![\w])",
+        "anon_people": rf"(?<![\w])[وف]?احد\s+(?:{_trie(w('anonymous_people'))})(?![\w])",
+        "speech": rf"{_start(w('attribution'), 'وف')}[وف]?(?:{_trie(w('attribution'))})(?![\w])",
+        "institution": rf"{_start(w('institutions'), 'وفبل')}[وفبل]?(?:{_trie(w('institutions'))})(?![\w])",
     }
-    _FILTERS[_lexkey(lex)] = _build_filters("ar", lex)
-    _PATTERNS[_lexkey(lex)] = got
     return got
 
 
-def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
-    got = _PATTERNS.get(_lexkey(lex))
-    if got is not None:
-        return got
+def _en_sources(lex: Lexicon) -> dict[str, str]:
     titles = _alt(lex.words("titles"), "spelling")
     fields = _alt(lex.words("field_surnames"), "spelling")
     roles = _alt(lex.words("role_nouns"))
@@ -130,27 +145,23 @@ def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
     w = lex.words
     # \m where it is the same test as (?<![\w]) (see _start): regex skips faster
     got = {
-        "fabricated": regex.compile(
-            rf"{_start(w('titles'), level='spelling')}(?:{titles})\s+(?P<name>{cap})\s+(?P<nisba>{fields})(?![\w])"),
+        "fabricated": rf"{_start(w('titles'), level='spelling')}(?:{titles})\s+(?P<name>{cap})\s+(?P<nisba>{fields})(?![\w])",
         # "security analyst Ahmed" with no family name after it
-        "bare": regex.compile(
+        "bare": (
             rf"{_start(w('role_modifiers') + w('role_nouns'))}(?i:(?:{mods})\s+)?(?i:{roles})\s+(?P<nisba>{cap})"
             rf"(?![\w'’-])(?!\s+(?:[A-Z]|al-|el-|bin\b|ibn\b))"
         ),
-        "affiliation": regex.compile(rf"(?i){_start(w('affiliation_cues'))}(?:{_alt(w('affiliation_cues'))})(?![\w])"),
-        "vague": regex.compile(rf"(?i){_start(w('vague_experts'))}(?P<t>{_alt(w('vague_experts'))})(?![\w])"),
-        "claim": regex.compile(rf"(?i){_start(w('claim_verbs'))}(?:{_alt(w('claim_verbs'))})(?![\w])"),
-        "anon_people": regex.compile(
-            rf"(?i){_start(['one', 'a'])}(?:one\s+of\s+the|an?)\s+(?:{_alt(w('anonymous_people'))})(?![\w])"),
-        "speech": regex.compile(rf"(?i){_start(w('attribution'))}(?:{_alt(w('attribution'))})(?![\w])"),
-        "institution": regex.compile(rf"(?i){_start(w('institutions'))}(?:{_alt(w('institutions'))})(?![\w])"),
+        "affiliation": rf"(?i){_start(w('affiliation_cues'))}(?:{_alt(w('affiliation_cues'))})(?![\w])",
+        "vague": rf"(?i){_start(w('vague_experts'))}(?P<t>{_alt(w('vague_experts'))})(?![\w])",
+        "claim": rf"(?i){_start(w('claim_verbs'))}(?:{_alt(w('claim_verbs'))})(?![\w])",
+        "anon_people": rf"(?i){_start(['one', 'a'])}(?:one\s+of\s+the|an?)\s+(?:{_alt(w('anonymous_people'))})(?![\w])",
+        "speech": rf"(?i){_start(w('attribution'))}(?:{_alt(w('attribution'))})(?![\w])",
+        "institution": rf"(?i){_start(w('institutions'))}(?:{_alt(w('institutions'))})(?![\w])",
     }
     if all(k == k.lower() and k.isascii() for k in _keys(w("attribution"))):
         # "speech" without (?i), as a trie (~2.8x faster): the same matches in a text that
         # is lower_safe, as a normalised English block usually is (see speech_pattern)
-        got["speech_lower"] = regex.compile(rf"{_start(w('attribution'))}(?:{_trie(w('attribution'))})(?![\w])")
-    _FILTERS[_lexkey(lex)] = _build_filters("en", lex)
-    _PATTERNS[_lexkey(lex)] = got
+        got["speech_lower"] = rf"{_start(w('attribution'))}(?:{_trie(w('attribution'))})(?![\w])"
     return got
 
 

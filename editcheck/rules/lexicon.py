@@ -12,11 +12,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from editcheck.errors import ConfigError
 from editcheck.rules.matcher import PhraseMatcher, Term
 from editcheck.rules.packs import pack_dir
+
+T = TypeVar("T")
 
 LANG_PACK = {"ar": "ar-news", "en": "en-news"}
 _UIDS = itertools.count(1)
@@ -36,20 +38,23 @@ class Lexicon:
         #: identity and revision (bumped by :meth:`extend`) for caches of derived patterns
         self.uid = next(_UIDS)
         self.revision = 0
-        #: called once when the first matcher is compiled (set by :func:`load_lexicon`; not pickled)
-        self._on_new_matcher: Callable[[Lexicon], None] | None = None
+        #: values derived from the lists by other modules (see :meth:`derived`)
+        self._derived: dict[str, Any] = {}
+        #: called once, when the first matcher or derived value is built (set by
+        #: :func:`load_lexicon` to save them in the compiled cache at exit; not pickled)
+        self._on_new_entry: Callable[[Lexicon], None] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
-        # the compiled cache keeps the data, keyset and matchers; terms are rebuilt when
-        # first asked for, and the exit hook belongs to the process that set it
+        # the compiled cache keeps the data, keyset, matchers and derived values; terms are
+        # rebuilt when first asked for, and the exit hook belongs to the process that set it
         state = self.__dict__.copy()
-        state.pop("_on_new_matcher", None)
+        state.pop("_on_new_entry", None)
         state["_terms"] = {}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._on_new_matcher = None
+        self._on_new_entry = None
         # a fresh identity: two lexicons loaded from one cache file (one per config) must not
         # share the caches of derived patterns keyed by (lang, uid, revision)
         self.uid = next(_UIDS)
@@ -91,10 +96,24 @@ class Lexicon:
             m = PhraseMatcher(self.terms(*names), clitics=clitics and self.lang == "ar",
                               suffixes=suffixes, level=level)
             self._matchers[key] = m
-            if self._on_new_matcher is not None:
-                self._on_new_matcher(self)
-                self._on_new_matcher = None
+            self._new_entry()
         return m
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """``build()``, computed once per lexicon and kept in the compiled cache with it, for
+        values that other modules derive from the lists (e.g. the people patterns' sources,
+        ``editcheck.analysis.people``). ``name`` must be unique to ``build``; the value must
+        pickle. A cached value cannot go stale: the cache key covers editcheck's code and
+        the lexicon file, and :meth:`extend` drops every derived value."""
+        if name not in self._derived:
+            self._derived[name] = build()
+            self._new_entry()
+        return self._derived[name]  # type: ignore[no-any-return]
+
+    def _new_entry(self) -> None:
+        if self._on_new_entry is not None:
+            self._on_new_entry(self)
+            self._on_new_entry = None
 
     @cached_property
     def keyset(self) -> dict[str, frozenset[str]]:
@@ -115,6 +134,7 @@ class Lexicon:
             self.data.setdefault(name, [])
             self.data[name] = list(self.data[name]) + list(items)
         self._matchers.clear()
+        self._derived.clear()
         self._terms.clear()
         self.__dict__.pop("keyset", None)
         self.revision += 1
@@ -143,12 +163,12 @@ def load_lexicon(lang: str) -> Lexicon:
     kind = f"lexicon-{lang}"
     lex, key = cached_keyed(kind, [path], build, str(path.resolve()), lang)
     if key is not None:
-        lex._on_new_matcher = lambda lx: _save_at_exit(lx, kind, key)
+        lex._on_new_entry = lambda lx: _save_at_exit(lx, kind, key)
     return lex
 
 
 def _save_at_exit(lex: Lexicon, kind: str, key: Any) -> None:
-    """Store ``lex`` (with the matchers compiled by then) in the compiled cache under ``key``
+    """Store ``lex`` (with the matchers and derived values built by then) in the compiled cache under ``key``
     when the process exits, unless a config extended it."""
     import atexit
 
