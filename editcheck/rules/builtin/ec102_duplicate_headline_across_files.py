@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -94,20 +95,40 @@ class DuplicateHeadlineAcrossFiles(Rule):
               ) -> tuple[str, dict[str, Any]] | None:
         toks = [t for t in set(item["key"].split()) if len(t) > 3]
         if not any(t in by_token for t in toks):
-            return None  # no candidate (always so for the first headline): rapidfuzz not imported
-        from rapidfuzz import fuzz
-
+            return None  # no candidate (always so for the first headline)
         # the rarest tokens narrow the candidates; never all pairs
         toks.sort(key=lambda t: len(by_token.get(t, ())))
         seen: set[int] = set()
+        chars = _chars(item["key"])
         for tok in toks[:3]:
             for cand in by_token.get(tok, ())[:200]:
                 if id(cand[1]) in seen:
                     continue
                 seen.add(id(cand[1]))
+                if not may_be_near(chars, _chars(cand[1]["key"])):
+                    continue  # rapidfuzz is imported only for a pair that may be near
+                from rapidfuzz import fuzz
+
                 if fuzz.token_sort_ratio(item["key"], cand[1]["key"]) >= NEAR_THRESHOLD:
                     return cand
         return None
+
+
+def _chars(key: str) -> Counter[str]:
+    """Characters of ``key`` as rapidfuzz's ``token_sort_ratio`` compares it: its tokens
+    (``str.split``) joined by single spaces (sorting them does not change the multiset)."""
+    return Counter(" ".join(key.split()))
+
+
+def may_be_near(a: Counter[str], b: Counter[str]) -> bool:
+    """False only when ``token_sort_ratio`` of the two keys is below :data:`NEAR_THRESHOLD`.
+
+    ``a`` and ``b`` are :func:`_chars` of the keys. The ratio is ``200 * LCS / (len(a) +
+    len(b))`` (normalised Indel similarity, in percent) over the token-sorted strings, and
+    their longest common subsequence is at most the characters they share as multisets;
+    the test is in integers, so it never rounds a pair out."""
+    shared = sum((a & b).values())
+    return 200 * shared >= NEAR_THRESHOLD * (a.total() + b.total())
 
 
 RULE = DuplicateHeadlineAcrossFiles()
