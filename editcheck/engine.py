@@ -83,14 +83,23 @@ def unknown_code(code: str, known: Sequence[str], where: str) -> UsageError | No
 
 def _check_codes(rules: Sequence[Rule], o: Options) -> None:
     """Reject codes in ``select``/``ignore``/``severity`` that name no rule: a typo there
-    must not silently switch every check off. Raises :class:`UsageError`."""
+    must not silently switch every check off. Raises :class:`UsageError`.
+
+    With plugins off (``Options.plugins`` false or ``EDITCHECK_DISABLE_PLUGIN_AUTOLOAD``),
+    a code outside editcheck's own ``EC`` series is let through: it may name a rule of a
+    plugin that was not loaded, which a newsroom config may configure."""
+    from editcheck.rules.registry import plugins_disabled
+
     known = sorted({r.meta.code for r in rules})
+    plugins_off = not o.plugins or plugins_disabled()
     wanted = [("select", c) for c in o.select] + [("ignore", c) for c in o.ignore] if o.check_selection else []
     wanted += [("severity", c) for c in o.severity_overrides]
     for ov in o.overrides:
         wanted += [("overrides select", c) for c in ov.select] + [("overrides ignore", c) for c in ov.ignore]
         wanted += [("overrides severity", c) for c, _sev in ov.severity]
     for where, code in wanted:
+        if plugins_off and not code.upper().startswith("EC"):
+            continue
         err = unknown_code(code, known, where)
         if err is not None:
             raise err

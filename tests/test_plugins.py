@@ -67,3 +67,22 @@ def test_disable_plugin_autoload_leaves_installed_plugins_out(plugin: None, tmp_
     listing = subprocess.run([EDITCHECK, "rules"], capture_output=True, text=True, timeout=60,
                              env={**env, "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}).stdout
     assert "XP101" not in listing and "EC601" in listing
+
+
+def test_config_naming_a_plugin_rule_still_runs_with_plugins_disabled(plugin: None, tmp_path: Path) -> None:
+    """A newsroom config that configures a plugin rule: with the plugins off the run goes on
+    (the code may name a plugin that is not loaded); a typo in an EC code is still refused."""
+    import os
+
+    (tmp_path / "d.md").write_text("# Storm\n\nThe minister said TK people were hurt.\n\nShare this story\n",
+                                   encoding="utf-8")
+    (tmp_path / ".editcheck.yaml").write_text("severity:\n  XP101: warning\n", encoding="utf-8")
+    env = {**os.environ, "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    proc = subprocess.run([EDITCHECK, "d.md", "--format", "line"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert proc.stdout.splitlines() == ["d.md:5:1: warning EC601 Web-page residue 'Share this story': remove it"]
+    assert proc.returncode == 0, proc.stderr  # warnings do not fail the run by default
+    (tmp_path / ".editcheck.yaml").write_text("severity:\n  EC699: warning\n", encoding="utf-8")
+    typo = subprocess.run([EDITCHECK, "d.md", "--format", "line"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert typo.returncode == 2 and "unknown rule code 'EC699'" in typo.stderr
