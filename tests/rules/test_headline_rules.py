@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ectest import checker, codes, rows
+from ectest import check, checker, codes, rows
 
 from editcheck.engine import FileResult
 
@@ -63,6 +63,17 @@ def test_ec305_dense_hype_once_per_draft() -> None:
     dense = "# اتفاق\n\nفي خطوة تاريخية غير مسبوقة، وقع البلدان اتفاقاً استثنائياً مذهلاً يمثل نقلة نوعية.\n"
     assert rows(dense, code="EC305") == [("EC305", 3, 9, "تاريخية")]
     assert rows("# اتفاق\n\nوقع البلدان اتفاقاً تاريخياً للتعاون الأمني، بحسب البيان.\n", code="EC305") == []
+
+
+def test_ec305_arabic_count_agrees_with_its_noun() -> None:
+    """3-10 take the plural (مرات), 11 and up the singular (مرة): "تكررت 5 مرة" was wrong."""
+    from editcheck.rules.builtin.ec305_hype_density import times_ar
+
+    dense = "# اتفاق\n\nفي خطوة تاريخية غير مسبوقة، وقع البلدان اتفاقاً استثنائياً مذهلاً يمثل نقلة نوعية.\n"
+    [found] = [f for f in check(dense) if f.code == "EC305"]
+    assert found.message.startswith("كلمات التهويل تكررت 5 مرات في الخبر (تاريخية، غير مسبوقة، ")
+    assert [times_ar(n) for n in (1, 2, 3, 10, 11, 14, 99, 100, 103, 111)] == [
+        "مرة واحدة", "مرتين", "3 مرات", "10 مرات", "11 مرة", "14 مرة", "99 مرة", "100 مرة", "103 مرات", "111 مرة"]
 
 
 def test_ec306_closing_question_and_engagement() -> None:

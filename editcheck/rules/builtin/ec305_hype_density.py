@@ -29,7 +29,7 @@ class HypeDensity(Rule):
         code="EC305", name="hype-density", family="sensational-marker", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("headline", "body"),
         message="Hype words used {count} times ({terms}): replace adjectives with facts",
-        messages={"ar": "كلمات التهويل تكررت {count} مرة في الخبر ({terms}): استبدل الصفات بالوقائع"},
+        messages={"ar": "كلمات التهويل تكررت {times} في الخبر ({terms}): استبدل الصفات بالوقائع"},
         docs={
             "what": "Counts hype adjectives and adverbs ('تاريخي', 'غير مسبوق', 'استثنائي', 'historic', "
                     "'unprecedented') and reports drafts that lean on them.",
@@ -68,7 +68,19 @@ class HypeDensity(Rule):
             first = hits[0]
             more = len(distinct) - 8
             shown = ("، " if doc.lang == "ar" else ", ").join(distinct[:8]) + (f" +{more}" if more > 0 else "")
-            yield self.finding(doc, first.start, first.end, count=len(hits), terms=shown, scope="document")
+            yield self.finding(doc, first.start, first.end, count=len(hits), times=times_ar(len(hits)), terms=shown,
+                               scope="document")
+
+
+def times_ar(n: int) -> str:
+    """``n`` times in Arabic, with the counted noun agreeing with the number: ``مرة واحدة``,
+    ``مرتين``, ``3 مرات`` ... ``10 مرات`` (plural after 3-10, also 103-110...), ``11 مرة``
+    (singular after 11-99 and round hundreds)."""
+    if n == 1:
+        return "مرة واحدة"
+    if n == 2:
+        return "مرتين"
+    return f"{n} مرات" if 3 <= n % 100 <= 10 else f"{n} مرة"
 
 
 RULE = HypeDensity()
