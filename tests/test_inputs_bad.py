@@ -45,7 +45,21 @@ def test_empty_whitespace_and_front_matter_only(tmp_path: Path, name: str, conte
     for f in result.findings:
         assert 0 <= f.start <= f.end <= len(content)
     proc = _cli(str(path), "--format", "line")
-    assert proc.returncode in (0, 1) and proc.stderr == ""
+    # a warning (the default gate fails on errors); fm-only.md also has an error: EC402 empty sources
+    assert proc.returncode == (1 if name == "fm-only.md" else 0) and proc.stderr == ""
+    assert proc.stdout.splitlines()[0] == f"{path}:1:1: warning EC905 " + (
+        "المسودة بلا نص يُفحص: اكتب الخبر أو استبعد الملف" if name == "fm-only.md"
+        else "The draft has no text to check: write the story, or leave the file out")
+
+
+def test_a_draft_with_text_is_not_empty(tmp_path: Path) -> None:
+    """A headline alone, or one digit under front matter, is text: no EC905."""
+    for name, content in (("h.md", "# Storm\n"), ("fm-digit.md", "---\ntitle: خبر\n---\n\n5\n"),
+                          ("bom.txt", "\ufeffStorm closes port\n")):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        codes = [f.code for f in Checker(Options(plugins=False)).check_file(path).findings]
+        assert "EC905" not in codes, (name, codes)
 
 
 def test_front_matter_only_reports_empty_sources(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ BUILTIN_MODULES = (
     "ec902_legacy_encoding",
     "ec903_unused_suppression",
     "ec904_pattern_timeout",
+    "ec905_empty_draft",
 )
 ENTRY_POINT_GROUP = "editcheck.rules"
 PACK_LANG = {"ar-news": "ar", "en-news": "en"}
