@@ -18,11 +18,17 @@ from editcheck import gcpause
 gcpause.pause()
 
 from enum import Enum  # noqa: E402
-from typing import Annotated, Optional  # noqa: E402
+from typing import TYPE_CHECKING, Annotated, Optional  # noqa: E402
 
 import typer  # noqa: E402
 
 from editcheck import __version__  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from editcheck.engine import Options
+    from editcheck.model import Finding
 
 SUBCOMMANDS = ("rules", "rule", "init", "schema")
 
@@ -210,17 +216,25 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
 
         changed = changed_lines(changed_since, paths)
     results = []
+    options_of: dict[str, Options] = {}  # each draft's options, for checking its fixed text again
     for cfg, group in plan:
-        results += run_batch(group, options if cfg is plan[0][0] else options_for(cfg), jobs=jobs, stdin_text=stdin_text,
-                             stdin_name=stdin_filename or "-", progress=False if quiet else None)
+        group_options = options if cfg is plan[0][0] else options_for(cfg)
+        group_results = run_batch(group, group_options, jobs=jobs, stdin_text=stdin_text,
+                                  stdin_name=stdin_filename or "-", progress=False if quiet else None)
+        options_of.update((r.path, group_options) for r in group_results)
+        results += group_results
     if changed is not None:
         results = gate.only_changed(results, changed)
     fixed_files = None
     if fix or diff:  # editcheck/fix.py: atomic, encoding-preserving; --diff writes nothing
         from editcheck.fix import fix_results
 
+        # fixes run pass after pass on the text checked again in memory (as ruff does), except
+        # under --changed-since: the findings left are then only those on changed lines
+        recheck, keep = (None, ()) if changed is not None else _rechecker(options_of)
         fixed_files = fix_results(results, unsafe=unsafe_fixes, diff_only=diff, encoding=encoding, max_size=max_size,
-                                  skip_paths=[stdin_filename or "-"] if "-" in paths else [])
+                                  skip_paths=[stdin_filename or "-"] if "-" in paths else [], recheck=recheck,
+                                  keep_codes=keep)
     for r in results:
         if r.error:
             sys.stderr.write(f"editcheck: error: {r.error}\n")
@@ -236,6 +250,32 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
     if code == 1 and gate.exit_code(visible, threshold) == 0:
         sys.stderr.write(f"editcheck: findings at or above --fail-on {threshold.label} are hidden by --min-severity\n")
     return code
+
+
+def _rechecker(options_of: "dict[str, Options]") -> "tuple[Callable[[str, str], list[Finding]], tuple[str, ...]]":
+    """``(recheck, keep codes)`` for :func:`editcheck.fix.fix_results`.
+
+    ``recheck(path, text)`` checks ``text`` as draft ``path`` with that draft's options (a
+    checker per options, built on first use); the keep codes are those a check of one text
+    cannot give: the corpus rules' (cross-file duplicate headlines) and EC902 (legacy
+    encoding, found when the file is read). Raises :class:`EditcheckError` for problems
+    with the rules, as the first check would have.
+    """
+    from editcheck.engine import Checker
+    from editcheck.rules.registry import all_rules
+
+    checkers: dict[int, Checker] = {}
+
+    def recheck(path: str, text: str) -> "list[Finding]":
+        options = options_of[path]
+        checker = checkers.get(id(options))
+        if checker is None:
+            checker = checkers[id(options)] = Checker(options)
+        return checker.check_text(path, text).findings
+
+    corpus = {r.meta.code for o in {id(o): o for o in options_of.values()}.values()
+              for r in all_rules(o.packs, o.extra_rule_dirs, o.plugins) if r.corpus}
+    return recheck, (*sorted(corpus), "EC902")
 
 
 sub_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,

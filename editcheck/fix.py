@@ -8,6 +8,11 @@
   span (code-point offsets), else the file is left alone (it changed since the check).
 * Fixes are applied whole or not at all; a fix whose edits overlap an edit already
   chosen is skipped (the finding stays in the report), so edits never collide.
+* Fixing iterates until the draft is stable (as ruff does): after one pass of
+  non-overlapping edits the fixed text is checked again in memory and the fixes now
+  offered are applied, up to :data:`MAX_PASSES` passes; the file is written once, and
+  ``--diff`` shows the result of every pass. A pass that brings back a text seen before
+  (fixes undoing each other) ends the loop.
 * The new text is encoded in the file's own encoding, with its BOM; line endings are
   kept because edits only touch the spans they name. If the new text cannot be encoded
   (a replacement outside a legacy code page), the file is left alone.
@@ -22,7 +27,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -35,22 +40,34 @@ if TYPE_CHECKING:
 
 #: Formats whose files are never written (not text on disk).
 READ_ONLY_SUFFIXES = (".docx",)
+#: Most fix passes on one draft (ruff uses 100; editcheck's fixes settle in two or three).
+MAX_PASSES = 10
+
+#: Checks a draft's text again in memory: ``recheck(text)`` -> that text's findings.
+Recheck = Callable[[str], Sequence[Finding]]
 
 
 @dataclass
 class FixOutcome:
     """What fixing one file did.
 
-    ``fixed`` are the findings whose fix was applied (or would be, under ``--diff``);
-    ``skipped`` are fixable findings left alone (unsafe without ``--unsafe-fixes``, or in
-    conflict with another fix); ``diff`` is the unified diff of the change ("" when
-    nothing changes); ``written`` is true when the file was replaced; ``error`` is a
-    one-line message when the file could not be fixed (it is then untouched).
+    ``fixed`` are the findings whose fix was applied (or would be, under ``--diff``), over
+    every pass; ``skipped`` are fixable findings left alone in the final text (unsafe
+    without ``--unsafe-fixes``, or in conflict with another fix); ``remaining`` are the
+    findings of the final text when it was checked again (``None`` without a recheck);
+    ``edits`` are the edits of each pass that changed the text and ``text`` the fixed
+    text ("" when nothing changes); ``diff`` is the unified diff of
+    the whole change ("" when nothing changes); ``written`` is true when the file was
+    replaced; ``error`` is a one-line message when the file could not be fixed (it is
+    then untouched).
     """
 
     path: str
     fixed: list[Finding] = field(default_factory=list)
     skipped: list[Finding] = field(default_factory=list)
+    remaining: list[Finding] | None = None
+    edits: list[list[Edit]] = field(default_factory=list)
+    text: str = ""
     diff: str = ""
     written: bool = False
     error: str | None = None
@@ -153,13 +170,71 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def fix_text(text: str, findings: Sequence[Finding], *, unsafe: bool = False, recheck: Recheck | None = None,
+             max_passes: int = MAX_PASSES) -> tuple[str, list[Finding], list[Finding], list[Finding] | None,
+                                                    list[list[Edit]]]:
+    """Apply fixes to ``text`` until it is stable: ``(new text, fixed, skipped, remaining, edits)``.
+
+    ``findings`` are ``text``'s findings. Each pass applies the chosen non-overlapping
+    edits (:func:`choose_fixes`); with ``recheck`` the new text is checked again and the
+    next pass applies the fixes now offered, until no fix changes the text, a text seen
+    before comes back, or ``max_passes`` passes ran. Without ``recheck`` one pass runs.
+    ``fixed`` lists the findings fixed in every pass; ``skipped`` the fixable findings
+    left in the final text; ``remaining`` the final text's findings (``None`` without
+    ``recheck``, or when nothing changed); ``edits`` the sorted edits of each pass that
+    changed the text (see :func:`moved_offset`). Raises ``ValueError`` when a fix's edits
+    lie outside the text they were found in.
+    """
+    fixed: list[Finding] = []
+    skipped: list[Finding] = []
+    remaining: list[Finding] | None = None
+    seen = {text}
+    passes: list[list[Edit]] = []
+    current = list(findings)
+    while True:
+        edits, done, skipped = choose_fixes(current, unsafe=unsafe)
+        if len(passes) >= max_passes or not edits:
+            break
+        new_text = apply_edits(text, edits)
+        if new_text in seen:  # no change, or fixes undoing each other: stop at the last new text
+            break
+        seen.add(new_text)
+        text = new_text
+        fixed += done
+        passes.append(edits)
+        if recheck is None:
+            break
+        current = list(recheck(text))
+        remaining = current
+    return text, fixed, skipped, remaining, passes
+
+
+def moved_offset(offset: int, passes: Sequence[Sequence[Edit]]) -> int:
+    """Where ``offset`` of the original text lies after the sorted, disjoint edits of each
+    pass (:func:`fix_text`); an offset inside a replaced span moves to the replacement's start."""
+    for edits in passes:
+        shift = 0
+        for e in edits:
+            if e.end <= offset:  # before it (an insertion at it pushes it along)
+                shift += len(e.replacement) - (e.end - e.start)
+            elif e.start < offset:
+                offset = e.start
+                break
+            else:
+                break
+        offset += shift
+    return offset
+
+
 def fix_file(path: Path, findings: Sequence[Finding], *, unsafe: bool = False, write: bool = True,
-             encoding: str | None = None, max_size: int | None = None, display: str | None = None) -> FixOutcome:
+             encoding: str | None = None, max_size: int | None = None, display: str | None = None,
+             recheck: Recheck | None = None, max_passes: int = MAX_PASSES) -> FixOutcome:
     """Apply the fixes of ``findings`` (from checking ``path``) to the file.
 
     Re-reads and decodes the file as the check did (``encoding``, ``max_size`` in bytes),
-    checks that each chosen finding's ``match`` is still the text at its span, applies the
-    edits and, when ``write`` is true and the text changed, writes it back atomically in
+    checks that each fixable finding's ``match`` is still the text at its span, applies the
+    edits (with ``recheck``, pass after pass until the text is stable: :func:`fix_text`)
+    and, when ``write`` is true and the text changed, writes it back once, atomically, in
     the same encoding with the same BOM. Never raises for file problems: they become
     :attr:`FixOutcome.error` and the file is left as it was.
     """
@@ -183,14 +258,13 @@ def fix_file(path: Path, findings: Sequence[Finding], *, unsafe: bool = False, w
     if stale:
         outcome.error = f"{name}: changed since it was checked; not fixed (run editcheck again)"
         return outcome
-    edits, outcome.fixed, outcome.skipped = choose_fixes(findings, unsafe=unsafe)
-    if any(e.end > len(text) for e in edits):
+    try:
+        new_text, fixed, outcome.skipped, remaining, outcome.edits = fix_text(
+            text, findings, unsafe=unsafe, recheck=recheck, max_passes=max_passes)
+    except ValueError:
         outcome.error = f"{name}: a fix lies outside the draft; not fixed"
-        outcome.fixed = []
         return outcome
-    new_text = apply_edits(text, edits)
     if new_text == text:
-        outcome.fixed = []
         return outcome
     try:
         new_data = decoded.bom + new_text.encode(decoded.encoding)
@@ -198,7 +272,6 @@ def fix_file(path: Path, findings: Sequence[Finding], *, unsafe: bool = False, w
             raise UnicodeError("round trip")
     except (UnicodeError, LookupError):
         outcome.error = f"{name}: the fixed text cannot be saved as {decoded.encoding}; not fixed"
-        outcome.fixed = []
         return outcome
     outcome.diff = unified_diff(name, text, new_text)
     if write:
@@ -206,22 +279,31 @@ def fix_file(path: Path, findings: Sequence[Finding], *, unsafe: bool = False, w
             write_atomic(path, new_data)
         except OSError as exc:
             outcome.error = f"{name}: cannot write the fixed draft ({exc.strerror or exc}); the file is unchanged"
-            outcome.fixed = []
             return outcome
         outcome.written = True
+    outcome.fixed, outcome.remaining, outcome.text = fixed, remaining, new_text
     return outcome
 
 
 def fix_results(results: Sequence[FileResult], *, unsafe: bool = False, diff_only: bool = False,
                 encoding: str | None = None, max_size: int | None = None, stream: TextIO | None = None,
-                err: TextIO | None = None, skip_paths: Iterable[str] = ()) -> int:
+                err: TextIO | None = None, skip_paths: Iterable[str] = (),
+                recheck: Callable[[str, str], Sequence[Finding]] | None = None,
+                keep_codes: Collection[str] = (), max_passes: int = MAX_PASSES) -> int:
     """Fix (or, with ``diff_only``, show diffs for) every checked file in ``results``.
 
-    Fixed findings are removed from each :class:`FileResult` (in place) so the report
-    shows what remains; a file that cannot be fixed gets its ``error`` set (exit code 2).
-    Results named in ``skip_paths`` (the draft read from standard input) are never written.
-    Diffs go to ``stream`` under ``diff_only``; a summary line goes to ``err``. Returns
-    the number of files changed (or that would change).
+    With ``recheck`` (``recheck(path, text)`` -> the findings of draft ``path`` holding
+    ``text``) each file is fixed pass after pass until it is stable (:func:`fix_text`) and
+    its :class:`FileResult` then holds the findings of the fixed text, plus the original
+    findings whose code is in ``keep_codes`` (findings a check of one text cannot give,
+    such as cross-file duplicates), moved to their place in the fixed text. Without
+    ``recheck`` one pass runs and the fixed findings are removed from each result. Both
+    in place, so the report shows what remains. A file that cannot be fixed gets its
+    ``error`` set (exit code 2). Results named in ``skip_paths`` (the draft read from
+    standard input) are never written. Diffs go to ``stream`` under ``diff_only``; summary
+    lines go to ``err``: the fixes left for ``--unsafe-fixes`` in the final text, and the
+    number of findings fixed over every pass. Returns the number of files changed (or
+    that would change).
     """
     import sys
 
@@ -229,13 +311,16 @@ def fix_results(results: Sequence[FileResult], *, unsafe: bool = False, diff_onl
     err = err or sys.stderr
     changed = fixed_count = 0
     skip = set(skip_paths)
+    keep = set(keep_codes)
     for r in results:
         if r.error or r.path in skip or not r.findings:
             continue
         if not any(f.fix is not None for f in r.findings):
             continue
+        path = r.path
+        again = None if recheck is None else (lambda text, path=path: recheck(path, text))  # type: ignore[misc]
         out = fix_file(Path(r.path), r.findings, unsafe=unsafe, write=not diff_only, encoding=encoding,
-                       max_size=max_size, display=r.path)
+                       max_size=max_size, display=r.path, recheck=again, max_passes=max_passes)
         if out.error:
             r.error = out.error
             continue
@@ -244,6 +329,8 @@ def fix_results(results: Sequence[FileResult], *, unsafe: bool = False, diff_onl
             fixed_count += len(out.fixed)
             if diff_only:
                 stream.write(out.diff)
+            elif out.remaining is not None:
+                r.findings = sorted(out.remaining + _kept(r.findings, keep, out.edits, out.text), key=Finding.sort_key)
             else:
                 done = {id(f) for f in out.fixed}
                 r.findings = [f for f in r.findings if id(f) not in done]
@@ -253,3 +340,21 @@ def fix_results(results: Sequence[FileResult], *, unsafe: bool = False, diff_onl
     verb = "Would fix" if diff_only else "Fixed"
     err.write(f"editcheck: {verb} {fixed_count} finding(s) in {changed} file(s)\n")
     return changed
+
+
+def _kept(findings: Sequence[Finding], codes: set[str], passes: Sequence[Sequence[Edit]], text: str) -> list[Finding]:
+    """The findings with a code in ``codes``, moved through the fix passes' edits to their
+    place in the fixed ``text`` (lines and columns recomputed)."""
+    kept = [f for f in findings if f.code in codes]
+    if not kept:
+        return []
+    from editcheck.text.lines import LineIndex
+
+    lines = LineIndex(text)
+    for f in kept:
+        if f.start == f.end == 0:
+            continue
+        f.start, f.end = moved_offset(f.start, passes), moved_offset(f.end, passes)
+        f.line, f.column = lines.position(f.start)
+        f.end_line, f.end_column = lines.position(max(f.start, f.end))
+    return kept

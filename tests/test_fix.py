@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -197,3 +198,104 @@ def test_docx_and_stdin_are_never_written(tmp_path: Path) -> None:
                            input=DRAFT, capture_output=True, text=True)
     assert (stdin.returncode, stdin.stderr) == (2, "editcheck: error: --fix and --diff work on files, not on standard input\n")
     assert named.read_text(encoding="utf-8") == DRAFT
+
+
+#: the seed draft's headline without its urgency label
+SEED_HEADLINE = "تحالف أمني استراتيجي.. السعودية وكازاخستان تتفقان على خطة أمنية مشتركة لمكافحة المخدرات والجريمة!"
+
+
+def test_seed_draft_one_fix_run_removes_every_label(tmp_path: Path, examples: Path) -> None:
+    """The user's report: one --fix --unsafe-fixes run left "عاجل:" in the front-matter title
+    (EC301 never looked at a title shown at the "#" heading), and the re-check then called the
+    heading a pasted copy of the title (EC101). One run now leaves a stable draft."""
+    path = tmp_path / "seed-draft.md"
+    original = (examples / "seed-draft.md").read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    proc = _cli(str(path), "--fix", "--unsafe-fixes", "--format", "line")
+    assert proc.returncode == 1, proc.stderr
+    # EC301 x3 (title, heading, pasted copy), EC501 مساءاً, EC601 "شارك الخبر"
+    assert proc.stderr == "editcheck: Fixed 5 finding(s) in 1 file(s)\n"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[1] == f'title: "{SEED_HEADLINE}"'
+    assert lines[8] == f"# {SEED_HEADLINE}"
+    assert lines[10] == SEED_HEADLINE
+    assert lines[12] == "نشر: verified icon أمجد الحبيشي 20 ديسمبر 2025 الساعة 10:00 مساءً"
+    changed = [i + 1 for i, (a, b) in enumerate(zip(original.split("\n"), lines, strict=False)) if a != b]
+    assert changed == [2, 9, 11, 13]
+    assert not path.read_text(encoding="utf-8").rstrip("\n").endswith("شارك الخبر")
+    again = _cli(str(path), "--format", "json")
+    rows = [(f["code"], f["line"], f["column"]) for fl in json.loads(again.stdout)["files"] for f in fl["findings"]]
+    assert rows == [
+        ("EC402", 6, 10), ("EC401", 9, 3), ("EC304", 9, 14), ("EC305", 9, 14), ("EC302", 9, 99),
+        ("EC101", 11, 1), ("EC304", 11, 12), ("EC603", 13, 6),
+        ("EC304", 15, 9), ("EC304", 15, 19), ("EC304", 15, 57), ("EC403", 15, 70), ("EC304", 15, 133),
+        ("EC403", 15, 172), ("EC304", 15, 287), ("EC304", 15, 292),
+        ("EC304", 17, 18), ("EC203", 17, 235), ("EC304", 17, 291), ("EC403", 17, 383),
+        ("EC304", 19, 47), ("EC304", 19, 59), ("EC203", 19, 165), ("EC304", 19, 175), ("EC304", 19, 243),
+        ("EC201", 19, 350), ("EC202", 21, 157), ("EC304", 21, 226), ("EC304", 21, 294),
+        ("EC203", 23, 146), ("EC306", 23, 281), ("EC304", 23, 340),
+    ]
+    # the report printed by the --fix run is the re-check's, not the pre-fix findings
+    assert proc.stdout == _cli(str(path), "--format", "line").stdout
+    # stable: a second run has nothing left to fix
+    assert _cli(str(path), "--fix", "--unsafe-fixes").stderr == "editcheck: Fixed 0 finding(s) in 0 file(s)\n"
+
+
+def test_fix_iterates_until_stable(tmp_path: Path) -> None:
+    """A doubled label: pass 1 removes the first "عاجل:", the re-check finds the second."""
+    draft = "# عاجل: عاجل: الحكومة تعلن خطة النقل الجديدة\n\nأعلنت الوزارة الخطة وفق بيان رسمي.\n"
+    path = _copy(tmp_path, "d.md", draft.encode())
+    diff = _cli("d.md", "--diff", "--unsafe-fixes", cwd=tmp_path)
+    assert diff.stdout == ("--- a/d.md\n+++ b/d.md\n@@ -1,3 +1,3 @@\n-# عاجل: عاجل: الحكومة تعلن خطة النقل الجديدة\n"
+                           "+# الحكومة تعلن خطة النقل الجديدة\n \n أعلنت الوزارة الخطة وفق بيان رسمي.\n")
+    assert diff.stderr == "editcheck: Would fix 2 finding(s) in 1 file(s)\n"
+    assert path.read_text(encoding="utf-8") == draft
+    safe = _cli(str(path), "--fix")  # nothing safe to fix: the unsafe count is the draft's
+    assert safe.stderr == (f"editcheck: {path}: 1 more fix(es) available with --unsafe-fixes\n"
+                           "editcheck: Fixed 0 finding(s) in 0 file(s)\n")
+    proc = _cli(str(path), "--fix", "--unsafe-fixes", "--format", "line")
+    assert path.read_text(encoding="utf-8") == draft.replace("عاجل: ", "")
+    assert proc.stderr == "editcheck: Fixed 2 finding(s) in 1 file(s)\n" and proc.stdout == ""
+
+
+def test_fix_text_passes_limit_and_cycles() -> None:
+    """fix_text stops after max_passes, and when a pass brings back a text seen before."""
+    def grow(text: str) -> list[Finding]:  # always offers one more "x"
+        return [_finding(0, 0, [(0, 0, "x")])]
+
+    text, fixed, skipped, remaining, passes = fixmod.fix_text("a", grow("a"), recheck=grow, max_passes=3)
+    assert (text, len(fixed), len(passes), skipped) == ("xxxa", 3, 3, [])
+    assert remaining is not None and len(remaining) == 1  # the fourth fix, not applied
+
+    def flip(text: str) -> list[Finding]:  # a <-> b for ever
+        return [_finding(0, 1, [(0, 1, "b" if text == "a" else "a")], match=text)]
+
+    text, fixed, _skipped, _remaining, passes = fixmod.fix_text("a", flip("a"), recheck=flip)
+    assert (text, len(fixed), len(passes)) == ("b", 1, 1)
+    # without a recheck: one pass, as before
+    text, fixed, _skipped, remaining, passes = fixmod.fix_text("a", grow("a"))
+    assert (text, len(passes), remaining) == ("xa", 1, None)
+
+
+def test_moved_offset() -> None:
+    passes = [[Edit(0, 2, ""), Edit(5, 5, "++")], [Edit(1, 2, "zzz")]]
+    # "0123456789" -> "234++56789" -> "2zzz4++56789"
+    assert fixmod.moved_offset(3, passes) == 1  # "3", replaced by "zzz" in pass 2: the replacement's start
+    assert fixmod.moved_offset(1, passes) == 0  # "1", deleted in pass 1: where the deletion was
+    assert fixmod.moved_offset(5, passes) == 7  # "5", after the insertion at it
+    assert fixmod.moved_offset(6, passes) == 8
+    assert fixmod.moved_offset(0, passes) == 0
+    assert fixmod.moved_offset(9, passes) == 11
+
+
+def test_fix_report_keeps_cross_file_findings(tmp_path: Path) -> None:
+    """The report after --fix is the fixed text's re-check plus the corpus findings (EC102),
+    which a check of one text cannot give."""
+    (tmp_path / "a.md").write_text("# الحكومة تقر موازنة العام المقبل\n\nأقر مجلس الوزراء الموازنة، بحسب وكالة الأنباء.\n",
+                                   encoding="utf-8")
+    b = tmp_path / "b.md"
+    b.write_text("نشر مساءاً\n\n# الحكومة تقر موازنة العام المقبل\n\nأقر المجلس الموازنة أمس، وفقاً لبيان رسمي.\n",
+                 encoding="utf-8")
+    proc = _cli("a.md", "b.md", "--fix", "--format", "line", cwd=tmp_path)
+    assert b.read_text(encoding="utf-8").startswith("نشر مساءً\n")
+    assert [line.split(" ")[0:3] for line in proc.stdout.splitlines()] == [["b.md:3:3:", "warning", "EC102"]]

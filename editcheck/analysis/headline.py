@@ -20,7 +20,13 @@ def headline_key(text: str) -> str:
     return key_of_normalized(normalize(text).text)
 
 
+def strip_label(norm: str) -> str:
+    """``norm`` (text already normalised) without a leading urgency label and the
+    punctuation after it (``عاجل: ``, ``BREAKING - ``); unchanged when it has none."""
+    return _LABEL_RE.sub("", norm, count=1)
+
+
 def key_of_normalized(norm: str) -> str:
     """:func:`headline_key` of text already normalised (``normalize(text).text``)."""
-    norm = _LABEL_RE.sub("", norm, count=1)
+    norm = strip_label(norm)
     return " ".join(_NONWORD_RE.sub(" ", norm).split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from editcheck.analysis.headline import strip_label
 from editcheck.document.model import Block, Document
 from editcheck.text.normalize import normalize
 
@@ -43,14 +44,17 @@ def is_byline(text: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return " ".join(normalize(text).text.split())
+    """Normalised ``text`` with spacing folded and a leading urgency label removed: the
+    ``#`` heading shows the front-matter title even when only one of them still carries
+    ``عاجل:`` (a fix removed it from one, or the writer from one)."""
+    return " ".join(strip_label(normalize(text).text).split())
 
 
 def assign_structure(doc: Document, h1: Block | None, first_line: Block | None) -> None:
     """Pick the headline and give every block its news scopes (in place).
 
     The headline is the front-matter ``title`` (shown at the ``#`` heading when that heading
-    repeats it), else the first ``#`` heading, else (plain text) the first non-empty line
+    repeats it, a leading urgency label aside), else the first ``#`` heading, else (plain text) the first non-empty line
     that is not a breadcrumb.
     """
     fm_title_block: Block | None = None

@@ -17,6 +17,22 @@ def test_ec101_front_matter_title_equal_to_heading_is_normal() -> None:
     assert "EC101" not in codes(draft)
 
 
+def test_ec101_title_and_heading_differing_only_by_a_label_are_one_headline() -> None:
+    """The "#" heading shows the title even when only one of them keeps "عاجل:" (a fix
+    removed it from the heading first): the heading is not a pasted copy, and the title's
+    label is still reported, on the title."""
+    fm = '---\ntitle: "عاجل: وزارة النقل تفتتح طريقاً جديداً"\n---\n\n'
+    draft = fm + "# وزارة النقل تفتتح طريقاً جديداً\n\nوقال الوزير إن الطريق جاهز.\n"
+    assert rows(draft, code="EC101") == []
+    assert rows(draft, code="EC301") == [("EC301", 2, 9, "عاجل")]
+    both = fm + "# عاجل: وزارة النقل تفتتح طريقاً جديداً\n\nوقال الوزير إن الطريق جاهز.\n"
+    assert rows(both, code="EC101") == []
+    assert rows(both, code="EC301") == [("EC301", 2, 9, "عاجل"), ("EC301", 5, 3, "عاجل")]
+    # a heading that says something else is still a different headline
+    other = fm + "# الوزير يفتتح الطريق\n\nوزارة النقل تفتتح طريقاً جديداً\n\nوقال الوزير إن الطريق جاهز.\n"
+    assert rows(other, code="EC101") == [("EC101", 7, 1, "وزارة النقل تفتتح طريقاً جديداً")]
+
+
 def test_ec101_headline_inside_a_longer_paragraph_is_info() -> None:
     draft = "# Storm closes port\n\nStorm closes port, the harbour master said on Monday, as waves reached six metres.\n"
     found = [f for f in checker().check_text("d.md", draft).findings if f.code == "EC101"]

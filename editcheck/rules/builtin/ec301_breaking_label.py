@@ -41,7 +41,8 @@ def _labels(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
 class BreakingLabel(Rule):
     """Report urgency labels in label position: at the start of the headline or of any
     block or breadcrumb segment, followed by a colon, bar, dash, exclamation mark or the
-    end of the line. Adjectival use (``اجتماع عاجل``, ``عاجلاً أم آجلاً``) is never flagged.
+    end of the line (the front-matter ``title`` counts as headline copy, also when the ``#``
+    heading shows it). Adjectival use (``اجتماع عاجل``, ``عاجلاً أم آجلاً``) is never flagged.
     A doubled or shouted label (``عاجل عاجل``, ``BREAKING!!!``) is an error."""
 
     meta = RuleMeta(
@@ -69,17 +70,21 @@ class BreakingLabel(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         """One finding per label."""
         for b in doc.blocks:
-            if not b.scopes & {"headline", "body", "breadcrumb"} or "quote" in b.scopes:
+            # the front-matter title shown at the "#" heading (kind "title") is headline copy
+            # too: its label is reported and removed together with the heading's
+            title = b.kind == "title"
+            if not (title or b.scopes & {"headline", "body", "breadcrumb"}) or "quote" in b.scopes:
                 continue
+            head = title or "headline" in b.scopes
             nt = b.norm()
             text = nt.text
             if doc.lang == "ar":
                 matches = _labels(_AR_RE, text)
-                if "headline" in b.scopes and not matches:
+                if head and not matches:
                     matches = list(_AR_HEAD_RE.finditer(text))
             else:
                 matches = _labels(_EN_RE, text)
-                if not matches and "headline" in b.scopes:
+                if not matches and head:
                     matches = list(_EN_CAPS_RE.finditer(b.norm("spelling").text))
                     if matches:
                         nt = b.norm("spelling")
