@@ -59,6 +59,15 @@ def test_ec303_clickbait_with_proclitic_and_lower_in_body() -> None:
     assert rows("# الحكومة تقر زيادة الرواتب 5% اعتباراً من يناير\n\nنص.\n", code="EC303") == []
 
 
+def test_ec303_grand_slams_is_a_noun_the_verb_slams_is_flagged() -> None:
+    tennis = ("# Djokovic plans lighter schedule\n\nThe world number one said he would skip the Davis Cup "
+              "and focus on the Grand Slams and Tour.\n")
+    assert rows(tennis, code="EC303") == []
+    verb = "# Budget vote\n\nThe opposition leader slams the budget as reckless, the Press Association reported.\n"
+    assert rows(verb, code="EC303") == [("EC303", 3, 23, "slams")]
+    assert rows("# Senator slams Grand Slam funding\n\nText.\n", code="EC303") == [("EC303", 1, 11, "slams")]
+
+
 def test_ec305_dense_hype_once_per_draft() -> None:
     dense = "# اتفاق\n\nفي خطوة تاريخية غير مسبوقة، وقع البلدان اتفاقاً استثنائياً مذهلاً يمثل نقلة نوعية.\n"
     assert rows(dense, code="EC305") == [("EC305", 3, 9, "تاريخية")]
