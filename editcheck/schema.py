@@ -32,7 +32,7 @@ KEY_SCHEMAS: dict[str, dict[str, Any]] = {
     "tokens": {"type": "array", "items": {"anyOf": [{"type": ["string", "number"]},
                                                    {"type": "object", "required": ["term"]}]}},
     "lexicon": _STRS, "suffixes": _STRS, "raw": _STRS, "pattern": _STRS,
-    "position": {"enum": ["any", "headline_start", "block", "block_start"]},
+    "position": {"enum": ["any", "headline_start", "block", "block_start", "label"]},
     "swap": {"anyOf": [{"type": "object", "additionalProperties": _STR},
                        {"type": "array", "items": {"type": "object", "required": ["wrong", "right"]}}]},
     "accept": _STRS, "unit": {"enum": ["words", "characters", "sentences"]}, "max": _INT, "min": _INT,

@@ -74,6 +74,24 @@ raw: ['\\bsources? close to\\b']
     assert run(rule, draft) == [("HR302", 3, 4, "!!"), ("HR302", 3, 7, "Sources close to")]
 
 
+def test_existence_label_position_start_of_block_or_before_a_label_mark() -> None:
+    rule = make("""
+code: HR303
+name: exclusive-label
+extends: existence
+language: en
+scope: [headline, body]
+message: "Label '{match}'"
+tokens: [{term: exclusive, position: label}]
+""")
+    draft = ("# Exclusive: Minister quits\n\nExclusive footage shows the fire.\n\nVideo exclusive | the fire.\n\n"
+             "Video exclusive - the fire.\n\nThey sold exclusive rights, an exclusive deal.\n\n"
+             "Watch the fire (exclusive footage).\n")
+    assert run(rule, draft) == [("HR303", 1, 3, "Exclusive"), ("HR303", 3, 1, "Exclusive"),
+                                ("HR303", 5, 7, "exclusive"), ("HR303", 7, 7, "exclusive"),
+                                ("HR303", 11, 17, "exclusive")]
+
+
 def test_existence_bad_regex_is_a_located_error() -> None:
     with pytest.raises(ConfigError, match=r"^house.yaml:1: raw: bad regular expression '\(unclosed'"):
         make("code: HR303\nname: x\nextends: existence\nmessage: m\nraw: ['(unclosed']\n")

@@ -361,11 +361,138 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
     return out
 
 
+#: words that are never part of a personal name in apposition (normalised, "match" level):
+#: relative pronouns, the verbs of a stated reason for anonymity, prepositions and time words
+#: ("أحد المسؤولين، مساء الأحد، إن" is not a name)
+_AR_NOT_NAME = frozenset(
+    "الذي التي الذين اللذين اللتين وهو وهي وهم وهما هو هي هم طلب طلبت طالبا طالبة فضل فضلت مفضلا مفضلة رفض "
+    "رفضت رافضا رافضة مشترطا مشترطة شريطة شرط عدم اسمه اسمها هويته هويتها في من عن الي الا مع ان لكن قبل "
+    "بعد خلال حسب بحسب وفق وفقا نقلا يوم امس مساء صباح ظهر فجر ليلة ليل اليوم الليلة بدوره بدورها من جهته "
+    "جهتها كما اي منذ حين عندما حيث ايضا قائلا قائلة مضيفا مضيفة موضحا موضحة مؤكدا مؤكدة لوكالة لصحيفة لقناة "
+    "لموقع لشبكة لتلفزيون لاذاعة لوكالات لرويترز متحدثا متحدثة لم لن لا ما قد كان كانت ليس ليست ثم او اذا اذ "
+    "حتي مثل دون فوق تحت بين نحو لاول مرة كل بعض غير نهاية بداية مطلع اواخر اوائل منتصف يناير فبراير مارس ابريل "
+    "مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين "
+    "عبر بشرط لبي تحدث تحدثت يعمل تعمل بينهم بسبب رغم لكنه لكنها انه انها هناك بل ضمن خارج داخل باستثناء بمشاركة "
+    "متحفظا متحفظة وصفه وصفها نفسه نفسها".split())
+#: words after which an article-led word still belongs to a name (عبد الله، أبو الفضل، بن الحسين)
+_AR_NAME_LINKS = frozenset({"عبد", "ابو", "ام", "بن", "ابن", "بنت"})
+#: a kunya alone ("أبو محمد") is how sources who withhold their name are usually called
+_AR_KUNYA = frozenset({"ابو", "ام"})
+_AR_WORD_RE = regex.compile(r"[\u0621-\u064a]{2,}")
+_EN_NAME_WORD_RE = regex.compile(r"(?:[A-Z](?:[a-z'’]+|\.)?(?:-[A-Z]?[a-z'’]+)*|al-[A-Z][a-z]+|el-[A-Z][a-z]+)")
+_EN_PARTICLES = frozenset({"al", "bin", "ibn", "de", "da", "del", "van", "von", "der", "den", "la", "le", "du", "di"})
+_EN_NOT_NAME = frozenset(
+    "The A An On In At As Who Which That Speaking According Last This Next Earlier Later However Meanwhile "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Reuters Sources Officials".split())
+#: the noun phrase may run this many words past the matched phrase before the comma
+_APPOSITION_TAIL = 6
+_CLOSE_RE = regex.compile(r"[,.;:!?\n]|$")
+#: per lexicon (see :func:`_lexkey`): the normalised given names
+_GIVEN: dict[tuple[str, int, int], frozenset[str]] = {}
+
+
+def _given_names(lex: Lexicon) -> frozenset[str]:
+    """``norm_key`` of every ``given_names`` entry of ``lex`` (cached per lexicon)."""
+    key = _lexkey(lex)
+    got = _GIVEN.get(key)
+    if got is None:
+        got = _GIVEN[key] = frozenset(_keys(lex.words("given_names"))) if lex.data.get("given_names") else frozenset()
+    return got
+
+
+def _appositive(rest: str) -> tuple[str, str] | None:
+    """``(tail, segment)`` when ``rest`` (the text right after an anonymous-source phrase)
+    is ``tail, segment,`` (or ``tail, segment.`` / end of text): the rest of the phrase's
+    noun phrase, at most :data:`_APPOSITION_TAIL` words without sentence punctuation, then a
+    comma-delimited segment of two to five words. ``rest`` is normalised Arabic (commas as
+    ``,``) or original English."""
+    comma = rest.find(",")
+    if comma < 0:
+        return None
+    tail = rest[:comma]
+    if len(tail.split()) > _APPOSITION_TAIL or any(c in tail for c in ".!?:;\"«»()\n"):
+        return None
+    after = rest[comma + 1:]
+    close = _CLOSE_RE.search(after)
+    if close is None or close.group() not in (",", ".", ""):
+        return None
+    segment = after[:close.start()].strip()
+    if not 2 <= len(segment.split()) <= 5:
+        return None
+    return tail, segment
+
+
+def named_in_apposition(lang: str, phrase: str, rest: str, pats: dict[str, regex.Pattern[str]],
+                        lex: Lexicon | None = None) -> bool:
+    """True when the anonymous-source phrase that ``rest`` follows is completed, within its
+    noun phrase and after a comma, by a personal name in apposition:
+    ``أحد الأعضاء البارزين في البرلمان، هانز بيتر بارتلز، إن`` / ``one of the members of
+    parliament, Hans-Peter Bartels, said``. The source is then named, not anonymous.
+    ``lex`` supplies the given names (``وليد`` starts with و yet is a name).
+
+    The name test is conservative: two to five words, in English each capitalised (or a
+    particle such as ``bin``/``al-``), in Arabic letters only; no relative pronoun, reason
+    for anonymity, preposition or time word (:data:`_AR_NOT_NAME`), no speech or opinion
+    verb, institution or unnamed group; a kunya alone (``أبو محمد``) is not a name, nor is
+    a clause after a speech or opinion verb in ``phrase`` (the match, normalised) or the
+    tail (``sources said, ...``, ``one of the aides said, ...``)."""
+    got = _appositive(rest)
+    if got is None:
+        return False
+    tail, segment = got
+    head = f"{phrase} {tail.lower() if lang == 'en' else tail}"
+    if pats["speech"].search(head) or pats["claim"].search(head):
+        return False
+    words = segment.split()
+    if lang == "en":
+        if words[0] in _EN_NOT_NAME or words[0].lower() in _EN_PARTICLES:
+            return False
+        for w in words:
+            if w.lower() not in _EN_PARTICLES and not _EN_NAME_WORD_RE.fullmatch(w):
+                return False
+            if w in _EN_NOT_NAME:
+                return False
+        low = segment.lower()
+    else:
+        if not all(_AR_WORD_RE.fullmatch(w) for w in words):
+            return False
+        if any(w in _AR_NOT_NAME for w in words) or (len(words) == 2 and words[0] in _AR_KUNYA):
+            return False
+        # a name does not start with a conjunction, a preposition or the article (that is a
+        # title, a time or a description: "الأسبوع الماضي", "لاعب المنتخب البرتغالي"); only
+        # its last word, or one after عبد/أبو/بن, may carry the article (محمد العلي، عبد الله)
+        # "علي" is also the preposition على once normalised: as a name it is followed by another
+        given = _given_names(lex) if lex is not None else frozenset()
+        first_given = words[0] in given and (words[0] != "علي" or words[1] in given or words[1] in _AR_NAME_LINKS)
+        if words[0].startswith(("ال", "و", "ف")) and not first_given:
+            return False
+        for i, w in enumerate(words):
+            if w.startswith(("لل", "بال", "وال", "فال", "كال")):
+                return False
+            if i and w.startswith("ال") and i < len(words) - 1 and words[i - 1] not in _AR_NAME_LINKS:
+                return False
+        if (words[-1].startswith("ال") and len(words) == 2 and not first_given) or (words[0] == "علي" and not first_given):
+            return False
+        low = segment
+    return not any(pats[k].search(low) for k in ("speech", "claim", "institution", "vague", "anon_people"))
+
+
+def _rest(doc: Document, b: Block, nt: NormText, nend: int, end: int) -> str:
+    """The block's text after a match ending at normalised ``nend`` / original ``end``, at
+    most 200 characters: normalised for Arabic (commas folded to ``,``), the original for
+    English (the normalised text is lower-cased; names need their capitals)."""
+    if doc.lang == "en":
+        return b.source[end:min(b.end, end + 200)]
+    return nt.text[nend:nend + 200]
+
+
 def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
     """Anonymous sources: ``مصادر مطلعة``, ``sources say`` (severity from the lexicon), and
     ``أحد المرافقين ... وصف`` / ``one of the aides said`` (an unnamed member of a group as
     the speaker). A stated reason for anonymity in the paragraph lowers the finding to info;
-    an institution right after the phrase (``مصدر مسؤول في وزارة الداخلية``) clears it."""
+    an institution right after the phrase (``مصدر مسؤول في وزارة الداخلية``) clears it, and so
+    does a personal name in apposition (:func:`named_in_apposition`)."""
     cache = ctx.cache(doc)
     if "anonymous" in cache:
         return cache["anonymous"]  # type: ignore[no-any-return]
@@ -384,6 +511,8 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
             after = " ".join(text[h.nend:h.nend + 50].split()[:3])
             if pats["institution"].search(after):
                 continue  # "مصدر مسؤول في وزارة الداخلية": official-agency style, not anonymous
+            if named_in_apposition(doc.lang, text[h.nstart:h.nend], _rest(doc, b, nt, h.nend, h.end), pats, lex):
+                continue  # "..., Hans-Peter Bartels, said": named right after, in apposition
             if has_reason is None:
                 has_reason = any(True for _ in reasons.finditer(nt))
             if has_reason:
@@ -394,6 +523,9 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
             sent_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             if not (pats["speech"].search(text, m.end(), sent_end) or pats["speech"].search(text, sent_start, m.start())):
                 continue
+            if named_in_apposition(doc.lang, m.group(), _rest(doc, b, nt, m.end(), nt.span(m.start(), m.end())[1]),
+                                   pats, lex):
+                continue  # "أحد الأعضاء البارزين في البرلمان، هانز بيتر بارتلز، إن": named in apposition
             if has_reason is None:
                 has_reason = any(True for _ in reasons.finditer(nt))
             s, e = nt.span(m.start(), m.end())

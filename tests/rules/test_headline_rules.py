@@ -75,6 +75,32 @@ def test_ec303_clickbait_with_proclitic_and_lower_in_body() -> None:
     assert rows("# الحكومة تقر زيادة الرواتب 5% اعتباراً من يناير\n\nنص.\n", code="EC303") == []
 
 
+def test_ec303_grand_slams_is_a_noun_the_verb_slams_is_flagged() -> None:
+    tennis = ("# Djokovic plans lighter schedule\n\nThe world number one said he would skip the Davis Cup "
+              "and focus on the Grand Slams and Tour.\n")
+    assert rows(tennis, code="EC303") == []
+    verb = "# Budget vote\n\nThe opposition leader slams the budget as reckless, the Press Association reported.\n"
+    assert rows(verb, code="EC303") == [("EC303", 3, 23, "slams")]
+    assert rows("# Senator slams Grand Slam funding\n\nText.\n", code="EC303") == [("EC303", 1, 11, "slams")]
+
+
+def test_ec303_exclusive_only_as_a_label_not_as_an_adjective() -> None:
+    label = "# حصرياً.. شاهد ماضي وحاضر ومستقبل عفرين\n\nنص.\n"
+    assert rows(label, code="EC303") == [("EC303", 1, 3, "حصرياً")]
+    assert rows("# بالفيديو حصري: لحظة انهيار المبنى\n\nنص.\n", code="EC303") == [
+        ("EC303", 1, 3, "بالفيديو"), ("EC303", 1, 12, "حصري")]
+    assert rows("# أول ظهور للممثلة بعد اعتزالها (حصرياً ولأول مرة)\n\nنص.\n", code="EC303") == [
+        ("EC303", 1, 34, "حصرياً")]
+    body = ("# الزوجان يوقعان عقداً مع منصة بث\n\nوأشارت الصحيفة إلى أن الزوجين سينتجان محتوى حصريا، لصالح موقع "
+            "البث الأمريكي، يركز على قصص نجاح مؤثرة.\n\nوقال إن الدول الفقيرة ترفض إصلاحات ضريبية قررها ناد حصري "
+            "للدول الغنية.\n\nوفي خبر حصري نشرته الصحيفة، أعلن الوزير استقالته.\n")
+    assert rows(body, code="EC303") == [("EC303", 7, 5, "خبر حصري")]
+    assert rows("# Exclusive: Minister quits after row\n\nText.\n", code="EC303") == [("EC303", 1, 3, "Exclusive")]
+    en = ("# Tax reform\n\nThe rich nations run an exclusive club, he said, and Labour can no longer lay exclusive "
+          "claim to the votes.\n")
+    assert rows(en, code="EC303") == []
+
+
 def test_ec305_dense_hype_once_per_draft() -> None:
     dense = "# اتفاق\n\nفي خطوة تاريخية غير مسبوقة، وقع البلدان اتفاقاً استثنائياً مذهلاً يمثل نقلة نوعية.\n"
     assert rows(dense, code="EC305") == [("EC305", 3, 9, "تاريخية")]

@@ -28,6 +28,32 @@ def test_ec202_anonymous_source_and_the_reason_for_anonymity() -> None:
     assert rows(official, code="EC202") == []
 
 
+def test_ec202_source_named_in_apposition_is_not_anonymous() -> None:
+    bartels = ("# الجيش الألماني\n\nوأثارت الأنباء استياء نواب في البرلمان الألماني، وقال أحد الأعضاء البارزين في "
+               "البرلمان، هانز بيتر بارتلز، إن الاستعداد القتالي تدهور منذ عام 2011.\n")
+    assert rows(bartels, code="EC202") == []
+    unnamed = "# الجيش الألماني\n\nوقال أحد الأعضاء البارزين في البرلمان إن الاستعداد القتالي تدهور منذ عام 2011.\n"
+    assert rows(unnamed, code="EC202") == [("EC202", 3, 6, "أحد الأعضاء")]
+    en = "# Army readiness\n\nOne of the members of parliament, Hans-Peter Bartels, said combat readiness had declined.\n"
+    assert rows(en, code="EC202") == []
+    en_unnamed = "# Army readiness\n\nOne of the members of parliament said combat readiness had declined.\n"
+    assert rows(en_unnamed, code="EC202") == [("EC202", 3, 1, "One of the members")]
+
+
+def test_ec202_comma_asides_that_are_not_names_stay_anonymous() -> None:
+    asides = ["طالباً عدم الكشف عن اسمه", "مساء الأحد", "في تصريح لوكالة فرانس برس", "أبو محمد", "وهو سائق أجرة",
+              "عبر الهاتف", "اليوم الاثنين", "على هامش الاجتماع", "للجزيرة نت", "الذي رفض الكشف عن هويته"]
+    for aside in asides:
+        draft = f"# الحي\n\nوقال أحد السكان، {aside}، إن القصف استمر طوال الليل.\n"
+        assert rows(draft, code="EC202") == [("EC202", 3, 6, "أحد السكان")], aside
+    for aside in ("who asked not to be named", "speaking on condition of anonymity", "on Monday", "a taxi driver"):
+        draft = f"# Blast\n\nOne of the witnesses, {aside}, said the blast shook the street.\n"
+        assert rows(draft, code="EC202") == [("EC202", 3, 1, "One of the witnesses")], aside
+    # a comma after the phrase's own speech verb opens no apposition
+    assert rows("# Plan\n\nSources said, John Smith, the plan was dead.\n", code="EC202") == [
+        ("EC202", 3, 1, "Sources said")]
+
+
 def test_ec203_made_up_experts() -> None:
     draft = "# أمن\n\nوقال الخبير الأمني سامي العلي إن الوضع مستقر. وأكد د. خالد الاقتصادي أن الأسعار سترتفع.\n"
     assert rows(draft, code="EC203") == [("EC203", 3, 52, "د. خالد الاقتصادي")]

@@ -3,12 +3,18 @@
 Keys: ``tokens`` (strings, or mappings with ``term`` and optional ``severity``, ``position``,
 ``message``, ``note``), ``lexicon`` (names of lists in the pack's ``lexicon.yaml`` whose
 entries are added to the tokens), ``suffixes`` (optional endings, e.g. ``[ة, ا]``), ``position``
-(``any`` | ``headline_start`` | ``block`` | ``block_start``), ``raw`` (regular expressions,
-matched on the normalised text under a time limit).
+(``any`` | ``headline_start`` | ``block`` | ``block_start`` | ``label``), ``raw`` (regular
+expressions, matched on the normalised text under a time limit).
+
+``label`` is a word used as a tag rather than in a sentence: at the start of a block
+(``حصرياً.. شاهد``, ``Exclusive: ...``), followed by a label mark, a colon, bar, ``..``,
+exclamation mark or spaced dash (``فيديو حصري: ...``), or right after an opening bracket,
+bar or ``..`` (``... (حصرياً ولأول مرة)``). ``محتوى حصري، لصالح`` is not one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +28,12 @@ if TYPE_CHECKING:
     from editcheck.model import Finding
     from editcheck.rules.context import Context
 
-POSITIONS = ("any", "headline_start", "block", "block_start")
+POSITIONS = ("any", "headline_start", "block", "block_start", "label")
 _TRAIL = " \t.:!?,;-–—|»\"'"
+#: what makes a word a label wherever it stands: a colon, bar, "..", "!" or a spaced dash after it,
+#: or an opening bracket, bar or ".." right before it ("... (حصرياً ولأول مرة)")
+_LABEL_MARK_RE = re.compile(r"\s*(?::|\||\.\.|!|[-–—]\s)|\s+[-–—]")
+_LABEL_OPEN_RE = re.compile(r"(?:[(\[|]|\.\.)\s*$")
 
 
 class Existence(YamlRule):
@@ -76,6 +86,9 @@ class Existence(YamlRule):
             return not head
         if position == "block":
             return not head and not nt_text[ne:].strip(_TRAIL + "\ufffc")
+        if position == "label":
+            return (not head or _LABEL_MARK_RE.match(nt_text, ne) is not None
+                    or _LABEL_OPEN_RE.search(nt_text, max(0, ns - 8), ns) is not None)
         return True
 
     def scan(self, doc: Document, ctx: Context, deadline: Deadline) -> Iterator[Finding]:
