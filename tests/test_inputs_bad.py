@@ -47,15 +47,32 @@ def test_empty_whitespace_and_front_matter_only(tmp_path: Path, name: str, conte
     proc = _cli(str(path), "--format", "line")
     # a warning (the default gate fails on errors); fm-only.md also has an error: EC402 empty sources
     assert proc.returncode == (1 if name == "fm-only.md" else 0) and proc.stderr == ""
-    assert proc.stdout.splitlines()[0] == f"{path}:1:1: warning EC905 " + (
-        "المسودة بلا نص يُفحص: اكتب الخبر أو استبعد الملف" if name == "fm-only.md"
-        else "The draft has no text to check: write the story, or leave the file out")
+    assert proc.stdout.splitlines()[0] == (
+        f"{path}:2:8: warning EC905 للمسودة عنوان بلا نص خبر: اكتب الخبر أو استبعد الملف" if name == "fm-only.md"
+        else f"{path}:1:1: warning EC905 The draft has no text to check: write the story, or leave the file out")
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("h.md", "# عنوان فقط\n", "1:3: warning EC905 للمسودة عنوان بلا نص خبر: اكتب الخبر أو استبعد الملف"),
+    ("h.txt", "Storm closes port\n",
+     "1:1: warning EC905 The draft has a headline but no story: write the story, or leave the file out"),
+    ("byline.md", "# Storm closes port\n\nBy Jane Smith\n",
+     "1:3: warning EC905 The draft has a headline but no story: write the story, or leave the file out"),
+    ("comment.md", "<!-- placeholder -->\n",
+     "1:1: warning EC905 The draft has no text to check: write the story, or leave the file out"),
+])
+def test_a_headline_alone_or_a_comment_is_no_story(tmp_path: Path, name: str, content: str, expected: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    proc = _cli(str(path), "--format", "line", "--select", "EC905")
+    assert proc.stdout.splitlines() == [f"{path}:{expected}"]
 
 
 def test_a_draft_with_text_is_not_empty(tmp_path: Path) -> None:
-    """A headline alone, or one digit under front matter, is text: no EC905."""
-    for name, content in (("h.md", "# Storm\n"), ("fm-digit.md", "---\ntitle: خبر\n---\n\n5\n"),
-                          ("bom.txt", "\ufeffStorm closes port\n")):
+    """A paragraph, one digit under front matter, or a table is a story: no EC905."""
+    for name, content in (("p.md", "# Storm\n\nIt rained.\n"), ("fm-digit.md", "---\ntitle: خبر\n---\n\n5\n"),
+                          ("bom.txt", "\ufeffStorm closes port\n\nIt rained.\n"),
+                          ("table.md", "# Results\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")):
         path = tmp_path / name
         path.write_text(content, encoding="utf-8")
         codes = [f.code for f in Checker(Options(plugins=False)).check_file(path).findings]
