@@ -234,7 +234,14 @@ class Checker:
             return FileResult(name, error=str(exc))
         result = self.check_text(name, decoded.text)
         if decoded.fallback:
-            result.findings.insert(0, _encoding_finding(name, decoded.encoding, result.lang))
+            # EC902 comes from the reader, not from a rule's check: apply the selection and
+            # severity overrides here (``--select EC905`` must not show it; ``EC902: off`` drops it)
+            rules, severity = self.settings_for(name) if self.options.overrides else (
+                self.rules, self.options.severity_overrides)
+            if any(r.meta.code == "EC902" for r in rules) and severity.get("EC902", Severity.INFO) is not None:
+                finding = _encoding_finding(name, decoded.encoding, result.lang)
+                finding.severity = severity.get("EC902") or finding.severity
+                result.findings.insert(0, finding)
         return result
 
     def finish(self, results: list[FileResult]) -> None:

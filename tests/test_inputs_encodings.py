@@ -54,6 +54,21 @@ def test_windows_1256_crlf_fixture_is_checked_and_named() -> None:
     assert result.findings[0].message == "الملف ليس بترميز UTF-8؛ قُرئ بترميز cp1256: احفظه بترميز UTF-8"
 
 
+def test_legacy_encoding_finding_follows_selection_and_severity() -> None:
+    """EC902 comes from the reader, yet --select/--ignore and severity overrides apply to it."""
+    from editcheck.model import Severity
+
+    path = FIXTURES / "ar-draft-cp1256.txt"
+    assert _rows(path, select=("EC5",)) == [("EC501", 4, 42, "مساءاً")]
+    assert _rows(path, ignore=("EC902",)) == EXPECTED
+    assert _rows(path, severity_overrides={"EC902": None}) == EXPECTED
+    [first] = Checker(Options(plugins=False, severity_overrides={"EC902": Severity.WARNING})).check_file(path).findings[:1]
+    assert (first.code, first.severity) == ("EC902", Severity.WARNING)
+    proc = _cli(str(path), "--format", "line", "--select", "EC902")
+    assert proc.stdout.splitlines() == [
+        f"{path}:1:1: info EC902 الملف ليس بترميز UTF-8؛ قُرئ بترميز cp1256: احفظه بترميز UTF-8"]
+
+
 def test_utf16_bom_fixture() -> None:
     path = FIXTURES / "ar-draft-utf16.txt"
     assert path.read_bytes()[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
