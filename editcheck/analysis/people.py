@@ -378,6 +378,9 @@ _AR_NOT_NAME = frozenset(
 _AR_NAME_LINKS = frozenset({"عبد", "ابو", "ام", "بن", "ابن", "بنت"})
 #: a kunya alone ("أبو محمد") is how sources who withhold their name are usually called
 _AR_KUNYA = frozenset({"ابو", "ام"})
+#: "is called": the words after it name the person ("أحد السكان، ويدعى أحمد حسن، إن"), so a
+#: given name alone is enough there (normalised: ى is ي)
+_AR_NAMED = frozenset({"ويدعي", "يدعي", "واسمه", "واسمها", "ويسمي", "وتدعي", "تدعي", "وتسمي"})
 _AR_WORD_RE = regex.compile(r"[\u0621-\u064a]{2,}")
 _EN_NAME_WORD_RE = regex.compile(r"(?:[A-Z](?:[a-z'’]+|\.)?(?:-[A-Z]?[a-z'’]+)*|al-[A-Z][a-z]+|el-[A-Z][a-z]+)")
 _EN_PARTICLES = frozenset({"al", "bin", "ibn", "de", "da", "del", "van", "von", "der", "den", "la", "le", "du", "di"})
@@ -385,6 +388,8 @@ _EN_NOT_NAME = frozenset(
     "The A An On In At As Who Which That Speaking According Last This Next Earlier Later However Meanwhile "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Reuters Sources Officials".split())
+#: people patterns whose match in a segment shows it is not a personal name
+_NOT_A_NAME_PATTERNS = ("speech", "claim", "institution", "vague", "anon_people")
 #: the noun phrase may run this many words past the matched phrase before the comma
 _APPOSITION_TAIL = 6
 _CLOSE_RE = regex.compile(r"[,.;:!?\n]|$")
@@ -455,6 +460,10 @@ def named_in_apposition(lang: str, phrase: str, rest: str, pats: dict[str, regex
                 return False
         low = segment.lower()
     else:
+        if words[0] in _AR_NAMED:  # "ويدعى أحمد حسن": the words after it are the name, even one
+            named = words[1:]
+            return (all(_AR_WORD_RE.fullmatch(w) and w not in _AR_NOT_NAME for w in named)
+                    and not any(pats[k].search(" ".join(named)) for k in _NOT_A_NAME_PATTERNS))
         if not all(_AR_WORD_RE.fullmatch(w) for w in words):
             return False
         if any(w in _AR_NOT_NAME for w in words) or (len(words) == 2 and words[0] in _AR_KUNYA):
@@ -475,7 +484,7 @@ def named_in_apposition(lang: str, phrase: str, rest: str, pats: dict[str, regex
         if (words[-1].startswith("ال") and len(words) == 2 and not first_given) or (words[0] == "علي" and not first_given):
             return False
         low = segment
-    return not any(pats[k].search(low) for k in ("speech", "claim", "institution", "vague", "anon_people"))
+    return not any(pats[k].search(low) for k in _NOT_A_NAME_PATTERNS)
 
 
 def _rest(doc: Document, b: Block, nt: NormText, nend: int, end: int) -> str:

@@ -40,6 +40,16 @@ def test_ec202_source_named_in_apposition_is_not_anonymous() -> None:
     assert rows(en_unnamed, code="EC202") == [("EC202", 3, 1, "One of the members")]
 
 
+def test_ec202_source_called_by_name_is_not_anonymous() -> None:
+    """"ويدعى أحمد حسن" names the resident (a given name alone too); a reason or a time does not."""
+    for aside in ("ويدعى أحمد حسن", "ويُدعى أحمد", "واسمه سامي"):
+        draft = f"# الحي\n\nوقال أحد السكان، {aside}، إن المياه غمرت الشارع.\n"
+        assert rows(draft, code="EC202") == [], aside
+    for aside in ("ويدعى مساء الأحد", "واسمه في الحي معروف"):
+        draft = f"# الحي\n\nوقال أحد السكان، {aside}، إن المياه غمرت الشارع.\n"
+        assert rows(draft, code="EC202") == [("EC202", 3, 6, "أحد السكان")], aside
+
+
 def test_ec202_comma_asides_that_are_not_names_stay_anonymous() -> None:
     asides = ["طالباً عدم الكشف عن اسمه", "مساء الأحد", "في تصريح لوكالة فرانس برس", "أبو محمد", "وهو سائق أجرة",
               "عبر الهاتف", "اليوم الاثنين", "على هامش الاجتماع", "للجزيرة نت", "الذي رفض الكشف عن هويته"]
