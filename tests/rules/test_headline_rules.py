@@ -60,6 +60,26 @@ def test_ec301_label_position_only() -> None:
     assert rows("# Breaking: Government quits\n\nText.\n", code="EC301") == [("EC301", 1, 3, "Breaking")]
 
 
+def test_ec301_message_names_where_the_label_is_in_the_draft_language() -> None:
+    """English messages are English only; both say headline, body or breadcrumb trail
+    (the front-matter title is the headline)."""
+    def msgs(path: str, draft: str) -> list[tuple[int, int, str]]:
+        return [(f.line, f.column, f.message) for f in checker().check_text(path, draft).findings if f.code == "EC301"]
+
+    ar_tail = ": رمز أولوية في الوكالات وليس جزءاً من الخبر"
+    ar = '---\ntitle: "عاجل: الحكومة تعلن خطة النقل"\n---\n\nالرئيسية / محليات / عاجل: الخطة\n\nعاجل: وقال الوزير إن الخطة جاهزة.\n'
+    assert msgs("a.md", ar) == [
+        (2, 9, "وسم الاستعجال 'عاجل' في العنوان" + ar_tail),
+        (5, 21, "وسم الاستعجال 'عاجل' في مسار التصفح" + ar_tail),
+        (7, 1, "وسم الاستعجال 'عاجل' في متن الخبر" + ar_tail),
+    ]
+    en = "# BREAKING: Government unveils transport plan\n\nJust in: the minister said the plan is ready.\n"
+    assert msgs("e.md", en) == [
+        (1, 3, "Urgency label 'BREAKING' in the headline: a wire priority code, not part of the story"),
+        (3, 1, "Urgency label 'Just in' in the body: a wire priority code, not part of the story"),
+    ]
+
+
 def test_ec302_exclamation_in_headline_not_in_quotes() -> None:
     assert rows("# الحكومة تخفض أسعار الوقود!\n\nنص.\n", code="EC302") == [("EC302", 1, 28, "!")]
     assert rows('# الوزير: "لن نتراجع!"\n\nنص.\n', code="EC302") == []
