@@ -95,6 +95,27 @@ def test_ec303_clickbait_with_proclitic_and_lower_in_body() -> None:
     assert rows("# الحكومة تقر زيادة الرواتب 5% اعتباراً من يناير\n\nنص.\n", code="EC303") == []
 
 
+def test_ec303_exclusive_label_is_info_in_english_and_a_warning_in_arabic() -> None:
+    """Deliberate, documented in rules/en-news/clickbait-phrase.yaml (reference lexicon: EXCLUSIVE
+    low, حصري medium; English newsrooms label their own scoops so): the same label position,
+    one level apart in the headline; in the body both are info."""
+    def sev(draft: str) -> list[tuple[int, int, str, str, str]]:
+        return [(f.line, f.column, f.match, f.severity.label, f.message)
+                for f in checker().check_text("d.md", draft).findings if f.code == "EC303"]
+
+    assert sev("# حصرياً: الوزير يستقيل بعد خلاف\n\nحصرياً: وقال الوزير إنه سيغادر.\n") == [
+        (1, 3, "حصرياً", "warning", "عبارة إثارة 'حصرياً': اذكر الخبر الذي تعلن عنه"),
+        (3, 1, "حصرياً", "info", "عبارة إثارة 'حصرياً': اذكر الخبر الذي تعلن عنه"),
+    ]
+    assert sev("# Exclusive: Minister quits after row\n\nExclusive: the minister said he would leave.\n") == [
+        (1, 3, "Exclusive", "info", "Sensational phrase 'Exclusive': state the fact it announces"),
+        (3, 1, "Exclusive", "info", "Sensational phrase 'Exclusive': state the fact it announces"),
+    ]
+    # professional headlines from the not-clickbait half of the English corpus: info, not raised
+    assert sev("# Wikinews exclusive: 'speed not behind New Zealand's road toll'\n\nText.\n") == [
+        (1, 12, "exclusive", "info", "Sensational phrase 'exclusive': state the fact it announces")]
+
+
 def test_ec303_grand_slams_is_a_noun_the_verb_slams_is_flagged() -> None:
     tennis = ("# Djokovic plans lighter schedule\n\nThe world number one said he would skip the Davis Cup "
               "and focus on the Grand Slams and Tour.\n")
