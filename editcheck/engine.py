@@ -203,11 +203,17 @@ class Checker:
         return sorted(kept, key=Finding.sort_key)
 
     def check_text(self, path: str, text: str) -> FileResult:
-        """Parse and check draft ``text`` named ``path`` (the name picks the format)."""
+        """Parse and check draft ``text`` named ``path`` (the name picks the format).
+
+        A draft that cannot be parsed (an ``.html`` draft without the optional beautifulsoup4)
+        becomes ``FileResult.error``, as in :meth:`check_file`: the other drafts are still checked.
+        """
         from editcheck.document.frontmatter import FrontMatterError
 
         try:
             doc = parse_text(path, text, self.options.lang)
+        except InputError as exc:
+            return FileResult(path, error=str(exc))
         except FrontMatterError as exc:
             doc = parse_text(path + ".txt" if not path.endswith(".txt") else path, text, self.options.lang)
             doc.path = path

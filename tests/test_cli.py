@@ -26,7 +26,7 @@ def test_line_format_and_exit_codes(tmp_path: Path) -> None:
     p = run(str(bad), "--format", "line")
     assert p.returncode == 0  # only warnings: the default --fail-on is error
     assert p.stdout.splitlines() == [
-        f"{bad}:1:3: warning EC301 وسم الاستعجال 'عاجل' في النص: «عاجل» رمز أولوية في الوكالات وليس جزءاً من العنوان",
+        f"{bad}:1:3: warning EC301 وسم الاستعجال 'عاجل' في العنوان: رمز أولوية في الوكالات وليس جزءاً من الخبر",
         f"{bad}:1:34: warning EC302 علامة تعجب في العنوان: دع الوقائع تتكلم",
     ]
     assert run(str(bad), "--format", "line", "--fail-on", "warning").returncode == 1

@@ -198,6 +198,33 @@ def test_missing_extra_names_the_extra_and_exits_2(tmp_path: Path, module: str, 
     assert proc.stderr.startswith(f"editcheck: error: {draft}: reading ")
 
 
+def test_missing_extra_is_a_per_file_error_and_the_other_drafts_are_checked(tmp_path: Path) -> None:
+    """Without beautifulsoup4 and python-docx (made unimportable, as ``import bs4`` / ``import
+    docx`` see it), a folder with .html, .docx and .md drafts: one error line per unreadable
+    draft on stderr, the Markdown draft still checked and reported, exit code 2; standard
+    input named .html likewise."""
+    (tmp_path / "a.html").write_text("<p>hello</p>", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# الوزير يصل إلى عمان\n\nوصل الوزير مساءاً إلى المطار.\n", encoding="utf-8")
+    (tmp_path / "c.docx").write_bytes(b"x")
+    code = ("import sys; sys.modules['bs4'] = None; sys.modules['docx'] = None\n"
+            "from editcheck.cli import main\n"
+            "sys.exit(main(sys.argv[1:]))\n")
+    proc = subprocess.run([sys.executable, "-c", code, ".", "--format", "line"], capture_output=True, text=True,
+                          cwd=tmp_path, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 2
+    assert proc.stdout == "b.md:3:12: warning EC501 'مساءاً' صوابها 'مساءً'\n"
+    assert proc.stderr == ("editcheck: error: a.html: reading HTML drafts needs beautifulsoup4: "
+                           "pip install 'editcheck[html]'\n"
+                           "editcheck: error: c.docx: reading .docx drafts needs python-docx: "
+                           "pip install 'editcheck[docx]'\n")
+    stdin = subprocess.run([sys.executable, "-c", code, "-", "b.md", "--stdin-filename", "s.html", "--format", "line"],
+                           input="<p>hello</p>", capture_output=True, text=True, cwd=tmp_path)
+    assert stdin.returncode == 2
+    assert stdin.stdout == "b.md:3:12: warning EC501 'مساءاً' صوابها 'مساءً'\n"
+    assert stdin.stderr == ("editcheck: error: s.html: reading HTML drafts needs beautifulsoup4: "
+                            "pip install 'editcheck[html]'\n")
+
+
 def test_folders_include_docx_and_html(tmp_path: Path) -> None:
     for name in ("a.md", "b.txt", "c.html", "d.htm", "e.docx", "f.pdf", "g.json"):
         (tmp_path / name).write_bytes(b"x")

@@ -60,6 +60,26 @@ def test_ec301_label_position_only() -> None:
     assert rows("# Breaking: Government quits\n\nText.\n", code="EC301") == [("EC301", 1, 3, "Breaking")]
 
 
+def test_ec301_message_names_where_the_label_is_in_the_draft_language() -> None:
+    """English messages are English only; both say headline, body or breadcrumb trail
+    (the front-matter title is the headline)."""
+    def msgs(path: str, draft: str) -> list[tuple[int, int, str]]:
+        return [(f.line, f.column, f.message) for f in checker().check_text(path, draft).findings if f.code == "EC301"]
+
+    ar_tail = ": رمز أولوية في الوكالات وليس جزءاً من الخبر"
+    ar = '---\ntitle: "عاجل: الحكومة تعلن خطة النقل"\n---\n\nالرئيسية / محليات / عاجل: الخطة\n\nعاجل: وقال الوزير إن الخطة جاهزة.\n'
+    assert msgs("a.md", ar) == [
+        (2, 9, "وسم الاستعجال 'عاجل' في العنوان" + ar_tail),
+        (5, 21, "وسم الاستعجال 'عاجل' في مسار التصفح" + ar_tail),
+        (7, 1, "وسم الاستعجال 'عاجل' في متن الخبر" + ar_tail),
+    ]
+    en = "# BREAKING: Government unveils transport plan\n\nJust in: the minister said the plan is ready.\n"
+    assert msgs("e.md", en) == [
+        (1, 3, "Urgency label 'BREAKING' in the headline: a wire priority code, not part of the story"),
+        (3, 1, "Urgency label 'Just in' in the body: a wire priority code, not part of the story"),
+    ]
+
+
 def test_ec302_exclamation_in_headline_not_in_quotes() -> None:
     assert rows("# الحكومة تخفض أسعار الوقود!\n\nنص.\n", code="EC302") == [("EC302", 1, 28, "!")]
     assert rows('# الوزير: "لن نتراجع!"\n\nنص.\n', code="EC302") == []
@@ -73,6 +93,27 @@ def test_ec303_clickbait_with_proclitic_and_lower_in_body() -> None:
            if f.code == "EC303"]
     assert got == [(1, 4, "لن تصدق", "error"), (3, 15, "لن تصدق", "info")]
     assert rows("# الحكومة تقر زيادة الرواتب 5% اعتباراً من يناير\n\nنص.\n", code="EC303") == []
+
+
+def test_ec303_exclusive_label_is_info_in_english_and_a_warning_in_arabic() -> None:
+    """Deliberate, documented in rules/en-news/clickbait-phrase.yaml (reference lexicon: EXCLUSIVE
+    low, حصري medium; English newsrooms label their own scoops so): the same label position,
+    one level apart in the headline; in the body both are info."""
+    def sev(draft: str) -> list[tuple[int, int, str, str, str]]:
+        return [(f.line, f.column, f.match, f.severity.label, f.message)
+                for f in checker().check_text("d.md", draft).findings if f.code == "EC303"]
+
+    assert sev("# حصرياً: الوزير يستقيل بعد خلاف\n\nحصرياً: وقال الوزير إنه سيغادر.\n") == [
+        (1, 3, "حصرياً", "warning", "عبارة إثارة 'حصرياً': اذكر الخبر الذي تعلن عنه"),
+        (3, 1, "حصرياً", "info", "عبارة إثارة 'حصرياً': اذكر الخبر الذي تعلن عنه"),
+    ]
+    assert sev("# Exclusive: Minister quits after row\n\nExclusive: the minister said he would leave.\n") == [
+        (1, 3, "Exclusive", "info", "Sensational phrase 'Exclusive': state the fact it announces"),
+        (3, 1, "Exclusive", "info", "Sensational phrase 'Exclusive': state the fact it announces"),
+    ]
+    # professional headlines from the not-clickbait half of the English corpus: info, not raised
+    assert sev("# Wikinews exclusive: 'speed not behind New Zealand's road toll'\n\nText.\n") == [
+        (1, 12, "exclusive", "info", "Sensational phrase 'exclusive': state the fact it announces")]
 
 
 def test_ec303_grand_slams_is_a_noun_the_verb_slams_is_flagged() -> None:

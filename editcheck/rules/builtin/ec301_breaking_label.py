@@ -24,6 +24,11 @@ _EN_RE = re.compile(
     re.I,
 )
 _EN_CAPS_RE = re.compile(r"^\s*(?P<label>BREAKING(?:\s+NEWS)?|JUST\s+IN|URGENT)(?![\w])")
+#: where a label is, as the message names it: {language: {place: words}}
+_WHERE = {
+    "en": {"headline": "headline", "body": "body", "breadcrumb": "breadcrumb trail"},
+    "ar": {"headline": "العنوان", "body": "متن الخبر", "breadcrumb": "مسار التصفح"},
+}
 #: the breadcrumb separators after which _AR_RE and _EN_RE may match (else only at the start)
 _SEPARATORS = "/>»›|"
 
@@ -48,8 +53,9 @@ class BreakingLabel(Rule):
     meta = RuleMeta(
         code="EC301", name="breaking-label", family="sensational-marker", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("headline", "body", "breadcrumb"),
-        message="Urgency label '{match}' in the copy: 'عاجل'/'BREAKING' is a wire priority code, not headline text",
-        messages={"ar": "وسم الاستعجال '{match}' في النص: «عاجل» رمز أولوية في الوكالات وليس جزءاً من العنوان"},
+        # {where}: headline, body or breadcrumb trail (_WHERE), in the draft's language
+        message="Urgency label '{match}' in the {where}: a wire priority code, not part of the story",
+        messages={"ar": "وسم الاستعجال '{match}' في {where}: رمز أولوية في الوكالات وليس جزءاً من الخبر"},
         fixable=True,
         docs={
             "what": "Finds 'عاجل:', 'خبر عاجل', 'ورد الآن', 'BREAKING', 'JUST IN' used as a label at the start of the "
@@ -76,6 +82,8 @@ class BreakingLabel(Rule):
             if not (title or b.scopes & {"headline", "body", "breadcrumb"}) or "quote" in b.scopes:
                 continue
             head = title or "headline" in b.scopes
+            place = "headline" if head else "body" if "body" in b.scopes else "breadcrumb"
+            where = _WHERE["ar" if doc.lang == "ar" else "en"][place]
             nt = b.norm()
             text = nt.text
             if doc.lang == "ar":
@@ -99,7 +107,7 @@ class BreakingLabel(Rule):
                 while fe < b.end and b.source[fe] == " ":
                     fe += 1
                 fix = Fix((Edit(s, fe, ""),), safe=False, description="remove the label")
-                yield self.finding(doc, s, e, severity=sev, scope=b.kind, fix=fix)
+                yield self.finding(doc, s, e, severity=sev, scope=b.kind, fix=fix, where=where)
 
 
 RULE = BreakingLabel()
