@@ -281,20 +281,9 @@ def test_fix_text_passes_limit_and_cycles() -> None:
     assert (text, len(passes), remaining) == ("xa", 1, None)
 
 
-def test_moved_offset() -> None:
-    passes = [[Edit(0, 2, ""), Edit(5, 5, "++")], [Edit(1, 2, "zzz")]]
-    # "0123456789" -> "234++56789" -> "2zzz4++56789"
-    assert fixmod.moved_offset(3, passes) == 1  # "3", replaced by "zzz" in pass 2: the replacement's start
-    assert fixmod.moved_offset(1, passes) == 0  # "1", deleted in pass 1: where the deletion was
-    assert fixmod.moved_offset(5, passes) == 7  # "5", after the insertion at it
-    assert fixmod.moved_offset(6, passes) == 8
-    assert fixmod.moved_offset(0, passes) == 0
-    assert fixmod.moved_offset(9, passes) == 11
-
-
 def test_fix_report_keeps_cross_file_findings(tmp_path: Path) -> None:
     """The report after --fix is the fixed text's re-check plus the corpus findings (EC102),
-    which a check of one text cannot give."""
+    which a check of one text cannot give: computed again over every draft."""
     (tmp_path / "a.md").write_text("# الحكومة تقر موازنة العام المقبل\n\nأقر مجلس الوزراء الموازنة، بحسب وكالة الأنباء.\n",
                                    encoding="utf-8")
     b = tmp_path / "b.md"
@@ -395,3 +384,41 @@ def test_seed_article_breadcrumb_fix_adds_no_headline_copy(tmp_path: Path, examp
     fresh = _cli(str(path), "--format", "json")
     assert fresh.stdout == proc.stdout
     assert _cli(str(path), "--fix", "--unsafe-fixes").stderr == "editcheck: Fixed 0 finding(s) in 0 file(s)\n"
+
+
+def test_fix_report_cross_file_findings_are_a_fresh_checks(tmp_path: Path) -> None:
+    """The user's report: after --fix, z.md's EC102 kept its old match ("عاجل: ...") at its new,
+    shorter span. Corpus findings are now computed again from the fixed drafts."""
+    folder = tmp_path / "t7"
+    folder.mkdir()
+    (folder / "z.md").write_text("# عاجل: الحكومة تقر الموازنة العامة\n\nأقرت الحكومة الموازنة، بحسب وكالة الأنباء "
+                                 "السعودية.\n", encoding="utf-8")
+    (folder / "b.md").write_text("# الحكومة تقر الموازنة العامة\n\nأقرت الحكومة الموازنة العامة للعام المقبل، بحسب "
+                                 "وكالة الأنباء السعودية.\n", encoding="utf-8")
+    proc = _cli("t7", "--fix", "--unsafe-fixes", "--format", "json", cwd=tmp_path)
+    assert proc.stderr == "editcheck: Fixed 1 finding(s) in 1 file(s)\n"
+    [f] = [f for fl in json.loads(proc.stdout)["files"] for f in fl["findings"]]
+    assert (f["code"], f["line"], f["column"], f["end_line"], f["end_column"], f["start"], f["end"], f["match"]) == (
+        "EC102", 1, 3, 1, 30, 2, 29, "الحكومة تقر الموازنة العامة")
+    assert proc.stdout == _cli("t7", "--format", "json", cwd=tmp_path).stdout
+
+
+def test_fix_report_cross_file_findings_follow_a_fixed_headline(tmp_path: Path) -> None:
+    """A fix can move the first occurrence (a.txt's breadcrumb line goes: line 2 -> 1) and turn
+    a near duplicate into an exact one (b.md's مساءاً -> مساءً): the related location and the
+    message follow, as in a fresh check."""
+    (tmp_path / "a.txt").write_text("الرئيسية / اقتصاد / الحكومة تقر الموازنة العامة مساءً\nالحكومة تقر الموازنة "
+                                    "العامة مساءً\n\nأقرت الحكومة الموازنة، بحسب وكالة الأنباء السعودية.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.md").write_text("# الحكومة تقر الموازنة العامة مساءاً\n\nأقرت الحكومة الموازنة العامة للعام المقبل، "
+                                   "بحسب وكالة الأنباء السعودية.\n", encoding="utf-8")
+    before = json.loads(_cli("a.txt", "b.md", "--format", "json", cwd=tmp_path).stdout)["files"][1]["findings"]
+    assert [(f["code"], f["match"], f["related"][0]["line"]) for f in before if f["code"] == "EC102"] == [
+        ("EC102", "الحكومة تقر الموازنة العامة مساءاً", 2)]
+    proc = _cli("a.txt", "b.md", "--fix", "--unsafe-fixes", "--format", "json", cwd=tmp_path)
+    assert proc.stderr == "editcheck: Fixed 2 finding(s) in 2 file(s)\n"
+    assert _rows(proc) == [("b.md", "EC102", 1, 3, "الحكومة تقر الموازنة العامة مساءً")]
+    [f] = json.loads(proc.stdout)["files"][1]["findings"]
+    assert f["message"] == "العنوان نفسه في a.txt؛ امنح كل خبر عنواناً خاصاً به"
+    assert f["related"] == [{"path": "a.txt", "line": 1, "column": 1, "message": "first occurrence"}]
+    assert proc.stdout == _cli("a.txt", "b.md", "--format", "json", cwd=tmp_path).stdout
