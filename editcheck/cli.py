@@ -25,10 +25,9 @@ import typer  # noqa: E402
 from editcheck import __version__  # noqa: E402
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
-    from editcheck.engine import Options
-    from editcheck.model import Finding
+    from editcheck.engine import FileResult, Options
 
 SUBCOMMANDS = ("rules", "rule", "init", "schema")
 
@@ -231,10 +230,10 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
 
         # fixes run pass after pass on the text checked again in memory (as ruff does), except
         # under --changed-since: the findings left are then only those on changed lines
-        recheck, keep = (None, ()) if changed is not None else _rechecker(options_of)
+        recheck, keep, refinish = (None, (), None) if changed is not None else _rechecker(options_of)
         fixed_files = fix_results(results, unsafe=unsafe_fixes, diff_only=diff, encoding=encoding, max_size=max_size,
                                   skip_paths=[stdin_filename or "-"] if "-" in paths else [], recheck=recheck,
-                                  keep_codes=keep)
+                                  keep_codes=keep, refinish=refinish)
     for r in results:
         if r.error:
             sys.stderr.write(f"editcheck: error: {r.error}\n")
@@ -252,30 +251,52 @@ def _run_check(paths: list[str], fmt: str, fail_on: str | None, select: tuple[st
     return code
 
 
-def _rechecker(options_of: "dict[str, Options]") -> "tuple[Callable[[str, str], list[Finding]], tuple[str, ...]]":
-    """``(recheck, keep codes)`` for :func:`editcheck.fix.fix_results`.
+def _rechecker(options_of: "dict[str, Options]") -> (
+        "tuple[Callable[[str, str], FileResult], tuple[str, ...], Callable[[Sequence[FileResult]], None]]"):
+    """``(recheck, keep codes, refinish)`` for :func:`editcheck.fix.fix_results`.
 
     ``recheck(path, text)`` checks ``text`` as draft ``path`` with that draft's options (a
-    checker per options, built on first use); the keep codes are those a check of one text
-    cannot give: the corpus rules' (cross-file duplicate headlines) and EC902 (legacy
-    encoding, found when the file is read). Raises :class:`EditcheckError` for problems
-    with the rules, as the first check would have.
+    checker per options, built on first use) and returns its result, with the corpus
+    rules' collected items. The keep codes are those of findings a check of the text
+    cannot give and that a fix does not move: EC902 (legacy encoding, found when the file
+    is read, at the draft's start). ``refinish(results)`` computes the corpus rules'
+    findings (EC102, cross-file duplicate headlines) again, as the first check did: per
+    group of drafts sharing options (one of them checked again), it drops their old corpus
+    findings and runs the rules' ``finalize`` over the items collected from each draft's
+    current text (the fixed text for a fixed draft), so their match, offsets, positions,
+    related locations and messages are a fresh check's. Raises :class:`EditcheckError` for problems with the rules, as the
+    first check would have.
     """
     from editcheck.engine import Checker
-    from editcheck.rules.registry import all_rules
 
     checkers: dict[int, Checker] = {}
 
-    def recheck(path: str, text: str) -> "list[Finding]":
-        options = options_of[path]
+    def checker_for(options: "Options") -> Checker:
         checker = checkers.get(id(options))
         if checker is None:
             checker = checkers[id(options)] = Checker(options)
-        return checker.check_text(path, text).findings
+        return checker
 
-    corpus = {r.meta.code for o in {id(o): o for o in options_of.values()}.values()
-              for r in all_rules(o.packs, o.extra_rule_dirs, o.plugins) if r.corpus}
-    return recheck, (*sorted(corpus), "EC902")
+    def recheck(path: str, text: str) -> "FileResult":
+        return checker_for(options_of[path]).check_text(path, text)
+
+    def refinish(results: "Sequence[FileResult]") -> None:
+        groups: dict[int, list[FileResult]] = {}
+        for r in results:
+            if r.path in options_of:
+                groups.setdefault(id(options_of[r.path]), []).append(r)
+        for key, group in groups.items():
+            checker = checkers.get(key)
+            if checker is None:  # no draft of this group was checked again: nothing changed
+                continue
+            codes = {rule.meta.code for rule in checker.rules if rule.corpus}
+            if not codes:
+                continue
+            for r in group:
+                r.findings = [f for f in r.findings if f.code not in codes]
+            checker.finish(group)
+
+    return recheck, ("EC902",), refinish
 
 
 sub_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,

@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -182,8 +183,8 @@ def fix_text(text: str, findings: Sequence[Finding], *, unsafe: bool = False, re
     ``fixed`` lists the findings fixed in every pass; ``skipped`` the fixable findings
     left in the final text; ``remaining`` the final text's findings (``None`` without
     ``recheck``, or when nothing changed); ``edits`` the sorted edits of each pass that
-    changed the text (see :func:`moved_offset`). Raises ``ValueError`` when a fix's edits
-    lie outside the text they were found in.
+    changed the text. Raises ``ValueError`` when a fix's edits lie outside the text they
+    were found in.
     """
     fixed: list[Finding] = []
     skipped: list[Finding] = []
@@ -207,23 +208,6 @@ def fix_text(text: str, findings: Sequence[Finding], *, unsafe: bool = False, re
         current = list(recheck(text))
         remaining = current
     return text, fixed, skipped, remaining, passes
-
-
-def moved_offset(offset: int, passes: Sequence[Sequence[Edit]]) -> int:
-    """Where ``offset`` of the original text lies after the sorted, disjoint edits of each
-    pass (:func:`fix_text`); an offset inside a replaced span moves to the replacement's start."""
-    for edits in passes:
-        shift = 0
-        for e in edits:
-            if e.end <= offset:  # before it (an insertion at it pushes it along)
-                shift += len(e.replacement) - (e.end - e.start)
-            elif e.start < offset:
-                offset = e.start
-                break
-            else:
-                break
-        offset += shift
-    return offset
 
 
 def fix_file(path: Path, findings: Sequence[Finding], *, unsafe: bool = False, write: bool = True,
@@ -288,22 +272,27 @@ def fix_file(path: Path, findings: Sequence[Finding], *, unsafe: bool = False, w
 def fix_results(results: Sequence[FileResult], *, unsafe: bool = False, diff_only: bool = False,
                 encoding: str | None = None, max_size: int | None = None, stream: TextIO | None = None,
                 err: TextIO | None = None, skip_paths: Iterable[str] = (),
-                recheck: Callable[[str, str], Sequence[Finding]] | None = None,
-                keep_codes: Collection[str] = (), max_passes: int = MAX_PASSES) -> int:
+                recheck: Callable[[str, str], FileResult] | None = None,
+                keep_codes: Collection[str] = (), refinish: Callable[[Sequence[FileResult]], None] | None = None,
+                max_passes: int = MAX_PASSES) -> int:
     """Fix (or, with ``diff_only``, show diffs for) every checked file in ``results``.
 
-    With ``recheck`` (``recheck(path, text)`` -> the findings of draft ``path`` holding
-    ``text``) each file is fixed pass after pass until it is stable (:func:`fix_text`) and
-    its :class:`FileResult` then holds the findings of the fixed text, plus the original
-    findings whose code is in ``keep_codes`` (findings a check of one text cannot give,
-    such as cross-file duplicates), moved to their place in the fixed text. Without
-    ``recheck`` one pass runs and the fixed findings are removed from each result. Both
-    in place, so the report shows what remains. A file that cannot be fixed gets its
-    ``error`` set (exit code 2). Results named in ``skip_paths`` (the draft read from
-    standard input) are never written. Diffs go to ``stream`` under ``diff_only``; summary
-    lines go to ``err``: the fixes left for ``--unsafe-fixes`` in the final text, and the
-    number of findings fixed over every pass. Returns the number of files changed (or
-    that would change).
+    With ``recheck`` (``recheck(path, text)`` -> the :class:`FileResult` of draft ``path``
+    holding ``text``) each file is fixed pass after pass until it is stable (:func:`fix_text`)
+    and its :class:`FileResult` then holds the findings and the corpus rules' collected
+    items of the fixed text, plus the original findings whose code is in ``keep_codes``
+    (file-level findings a check of the text cannot give, such as EC902 for a legacy
+    encoding, found when the file is read; kept as they are, at the draft's start). Then,
+    when a file changed, ``refinish(results)`` computes the cross-file findings again over
+    every file (see :func:`editcheck.cli._rechecker`): they are not moved through the
+    edits, since a fix may change a headline's text, its place, or whether it repeats
+    another. Without ``recheck`` one pass runs and the fixed findings are removed from
+    each result. Both in place, so the report shows what a fresh check of the fixed drafts
+    shows. A file that cannot be fixed gets its ``error`` set (exit code 2). Results named
+    in ``skip_paths`` (the draft read from standard input) are never written. Diffs go to
+    ``stream`` under ``diff_only``; summary lines go to ``err``: the fixes left for
+    ``--unsafe-fixes`` in the final text, and the number of findings fixed over every pass.
+    Returns the number of files changed (or that would change).
     """
     import sys
 
@@ -317,8 +306,8 @@ def fix_results(results: Sequence[FileResult], *, unsafe: bool = False, diff_onl
             continue
         if not any(f.fix is not None for f in r.findings):
             continue
-        path = r.path
-        again = None if recheck is None else (lambda text, path=path: recheck(path, text))  # type: ignore[misc]
+        rechecked: dict[str, FileResult] = {}  # each pass's text -> its check
+        again = None if recheck is None else functools.partial(_recheck_into, recheck, r.path, rechecked)
         out = fix_file(Path(r.path), r.findings, unsafe=unsafe, write=not diff_only, encoding=encoding,
                        max_size=max_size, display=r.path, recheck=again, max_passes=max_passes)
         if out.error:
@@ -330,31 +319,25 @@ def fix_results(results: Sequence[FileResult], *, unsafe: bool = False, diff_onl
             if diff_only:
                 stream.write(out.diff)
             elif out.remaining is not None:
-                r.findings = sorted(out.remaining + _kept(r.findings, keep, out.edits, out.text), key=Finding.sort_key)
+                final = rechecked[out.text]
+                r.findings = sorted(list(final.findings) + [f for f in r.findings if f.code in keep],
+                                    key=Finding.sort_key)
+                r.corpus_items, r.lang = final.corpus_items, final.lang
             else:
                 done = {id(f) for f in out.fixed}
                 r.findings = [f for f in r.findings if id(f) not in done]
         skipped_unsafe = sum(1 for f in out.skipped if f.fix is not None and not f.fix.safe and not unsafe)
         if skipped_unsafe and not diff_only:
             err.write(f"editcheck: {r.path}: {skipped_unsafe} more fix(es) available with --unsafe-fixes\n")
+    if changed and not diff_only and recheck is not None and refinish is not None:
+        refinish(results)
     verb = "Would fix" if diff_only else "Fixed"
     err.write(f"editcheck: {verb} {fixed_count} finding(s) in {changed} file(s)\n")
     return changed
 
 
-def _kept(findings: Sequence[Finding], codes: set[str], passes: Sequence[Sequence[Edit]], text: str) -> list[Finding]:
-    """The findings with a code in ``codes``, moved through the fix passes' edits to their
-    place in the fixed ``text`` (lines and columns recomputed)."""
-    kept = [f for f in findings if f.code in codes]
-    if not kept:
-        return []
-    from editcheck.text.lines import LineIndex
-
-    lines = LineIndex(text)
-    for f in kept:
-        if f.start == f.end == 0:
-            continue
-        f.start, f.end = moved_offset(f.start, passes), moved_offset(f.end, passes)
-        f.line, f.column = lines.position(f.start)
-        f.end_line, f.end_column = lines.position(max(f.start, f.end))
-    return kept
+def _recheck_into(recheck: Callable[[str, str], FileResult], path: str, into: dict[str, FileResult],
+                  text: str) -> list[Finding]:
+    """``recheck(path, text)``'s findings, keeping the whole result in ``into[text]``."""
+    result = into[text] = recheck(path, text)
+    return list(result.findings)

@@ -13,14 +13,16 @@ import pytest
 from editcheck import fix as fixmod
 from editcheck.engine import Checker, Options
 from editcheck.model import Edit, Finding, Fix, Severity
+from editcheck.rules.builtin.ec602_breadcrumb_residue import line_span
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
 DRAFT = (FIXTURES / "ar-draft.txt").read_text(encoding="utf-8")
 #: ar-draft.txt after the safe fixes: EC501 مساءاً -> مساءً and EC601 residue removed (the
 #: residue line with the blank line before it: the draft ends on its last paragraph)
 SAFE = DRAFT.replace("مساءاً", "مساءً").replace("\n\nشارك الخبر\n", "\n")
-#: ... and after the unsafe ones too: EC602 removes the breadcrumb trail, EC301 the urgency labels
-UNSAFE = SAFE.replace("الرئيسية / اقتصاد / ", "").replace("عاجل: ", "")
+#: ... and after the unsafe ones too: EC602 removes the breadcrumb line (its last segment repeats
+#: the headline, so the trail alone would leave a copy of it), EC301 the headline's urgency label
+UNSAFE = SAFE.removeprefix("الرئيسية / اقتصاد / عاجل: افتتاح ميناء جديد في العقبة!\n").replace("عاجل: ", "")
 
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -64,7 +66,9 @@ def test_unsafe_fixes(tmp_path: Path) -> None:
     path = _copy(tmp_path)
     proc = _cli(str(path), "--fix", "--unsafe-fixes", "--format", "line")
     assert path.read_text(encoding="utf-8") == UNSAFE
-    assert proc.stderr.endswith("editcheck: Fixed 5 finding(s) in 1 file(s)\n")
+    assert UNSAFE.startswith("افتتاح ميناء جديد في العقبة!\n\nنشر:")
+    # EC602, EC301 on the headline, EC501, EC601 (EC301 on the breadcrumb went with its line)
+    assert proc.stderr.endswith("editcheck: Fixed 4 finding(s) in 1 file(s)\n")
 
 
 def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
@@ -277,20 +281,9 @@ def test_fix_text_passes_limit_and_cycles() -> None:
     assert (text, len(passes), remaining) == ("xa", 1, None)
 
 
-def test_moved_offset() -> None:
-    passes = [[Edit(0, 2, ""), Edit(5, 5, "++")], [Edit(1, 2, "zzz")]]
-    # "0123456789" -> "234++56789" -> "2zzz4++56789"
-    assert fixmod.moved_offset(3, passes) == 1  # "3", replaced by "zzz" in pass 2: the replacement's start
-    assert fixmod.moved_offset(1, passes) == 0  # "1", deleted in pass 1: where the deletion was
-    assert fixmod.moved_offset(5, passes) == 7  # "5", after the insertion at it
-    assert fixmod.moved_offset(6, passes) == 8
-    assert fixmod.moved_offset(0, passes) == 0
-    assert fixmod.moved_offset(9, passes) == 11
-
-
 def test_fix_report_keeps_cross_file_findings(tmp_path: Path) -> None:
     """The report after --fix is the fixed text's re-check plus the corpus findings (EC102),
-    which a check of one text cannot give."""
+    which a check of one text cannot give: computed again over every draft."""
     (tmp_path / "a.md").write_text("# الحكومة تقر موازنة العام المقبل\n\nأقر مجلس الوزراء الموازنة، بحسب وكالة الأنباء.\n",
                                    encoding="utf-8")
     b = tmp_path / "b.md"
@@ -299,3 +292,133 @@ def test_fix_report_keeps_cross_file_findings(tmp_path: Path) -> None:
     proc = _cli("a.md", "b.md", "--fix", "--format", "line", cwd=tmp_path)
     assert b.read_text(encoding="utf-8").startswith("نشر مساءً\n")
     assert [line.split(" ")[0:3] for line in proc.stdout.splitlines()] == [["b.md:3:3:", "warning", "EC102"]]
+
+
+def _rows(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, str, int, int, str]]:
+    """``(path, code, line, column, match)`` of each finding of a JSON report."""
+    return [(fl["path"], f["code"], f["line"], f["column"], f["match"])
+            for fl in json.loads(proc.stdout)["files"] for f in fl["findings"]]
+
+
+def test_breadcrumb_repeating_the_headline_is_removed_whole(tmp_path: Path) -> None:
+    """The user's report: removing only the trail left "Fed holds rates" as a paragraph, a new
+    EC101 error (exit 0 -> 1). EC602's fix now removes the line, and the blank line after it."""
+    path = _copy(tmp_path, "e1.md", b"# Fed holds rates\n\nHome > News > Business > Fed holds rates\n\n"
+                                    b"The Federal Reserve held rates at 5%, Reuters reported.\n")
+    before = _cli("e1.md", "--format", "json", cwd=tmp_path)
+    assert before.returncode == 0
+    assert _rows(before) == [("e1.md", "EC602", 3, 1, "Home > News > Business >"),
+                             ("e1.md", "EC101", 3, 26, "Fed holds rates")]  # EC101: a warning on a breadcrumb
+    proc = _cli("e1.md", "--fix", "--unsafe-fixes", "--format", "json", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "editcheck: Fixed 1 finding(s) in 1 file(s)\n")
+    assert path.read_text(encoding="utf-8") == ("# Fed holds rates\n\n"
+                                                "The Federal Reserve held rates at 5%, Reuters reported.\n")
+    assert _rows(proc) == []
+    fresh = _cli("e1.md", "--format", "json", cwd=tmp_path)
+    assert (fresh.returncode, fresh.stdout) == (0, proc.stdout)
+
+
+def test_breadcrumb_trail_alone_when_its_title_is_not_the_headline(tmp_path: Path) -> None:
+    """A trail whose last segment does not repeat the headline: the fix removes the trail only
+    (the segment may be the draft's only title), as before."""
+    draft = "Home > News > Fed holds rates\nThe Federal Reserve held rates at 5%, Reuters reported on Monday.\n"
+    path = _copy(tmp_path, "e2.txt", draft.encode())
+    _cli(str(path), "--fix", "--unsafe-fixes")
+    assert path.read_text(encoding="utf-8") == draft.removeprefix("Home > News > ")
+
+
+def test_line_span() -> None:
+    """The span EC602 removes for a breadcrumb line repeating the headline."""
+    text = "# T\n\nHome > T\n\n\nBody.\n"
+    s = text.index("Home")
+    assert text[slice(*line_span(text, s, s + 8))] == "Home > T\n\n\n"  # with the blank lines after it
+    crlf = "Home > T  \r\n\r\nBody.\r\n"
+    assert line_span(crlf, 0, 8) == (0, crlf.index("Body"))
+    last = "Body.\n\nHome > T\n"  # the last content: the blank line before it goes, one break stays
+    s = last.index("Home")
+    assert last[: line_span(last, s, s + 8)[0]] == "Body.\n"
+    html = "<p>Home &gt; T</p>\n"  # markup on the line: the block's span only
+    assert line_span(html, 3, 14) == (3, 14)
+
+
+#: the seed article's findings after --fix --unsafe-fixes: (code, line, column, match)
+SEED_ARTICLE_FIXED = [
+    ("EC401", 1, 1, SEED_HEADLINE), ("EC304", 1, 12, "استراتيجي"), ("EC305", 1, 12, "استراتيجي"), ("EC302", 1, 97, "!"),
+    ("EC101", 3, 1, SEED_HEADLINE), ("EC304", 3, 12, "استراتيجي"),
+    ("EC603", 5, 6, "verified icon"),
+    ("EC304", 7, 9, "استراتيجي"), ("EC304", 7, 19, "مفصلي"), ("EC304", 7, 57, "تاريخياً"), ("EC403", 7, 70, "12 مسؤولاً"),
+    ("EC304", 7, 133, "محورية"), ("EC403", 7, 172, "9000 كيلومتر"), ("EC304", 7, 287, "نادر"), ("EC304", 7, 292, "يعيد تعريف"),
+    ("EC304", 9, 18, "استراتيجي"), ("EC203", 9, 235, "اللواء أحمد المحلل الأمني"), ("EC304", 9, 291, "نقلة نوعية"),
+    ("EC403", 9, 383, "200 سنة"),
+    ("EC304", 11, 47, "استراتيجي"), ("EC304", 11, 59, "فريد"), ("EC203", 11, 165, "د. محمد الاستراتيجي"),
+    ("EC304", 11, 175, "استراتيجي"), ("EC304", 11, 243, "محوري"), ("EC201", 11, 350, "الخبراء يتوقعون"),
+    ("EC202", 13, 157, "أحد المرافقين"), ("EC304", 13, 226, "استثنائي"), ("EC304", 13, 294, "مهيب"),
+    ("EC203", 15, 146, "الدبلوماسي السابق خالد التحليلي"),
+    ("EC306", 15, 281, "السؤال الذي يطرح نفسه الآن: هل ستصبح هذه الشراكة الأمنية الاستراتيجية نموذجاً يُحتذى به "
+                       "للتعاون الدولي في مواجهة تحديات الأمن المعاصرة؟"),
+    ("EC304", 15, 340, "استراتيجية"),
+]
+
+
+def test_seed_article_breadcrumb_fix_adds_no_headline_copy(tmp_path: Path, examples: Path) -> None:
+    """seed-article.txt: a breadcrumb line ending in the headline, then the headline, then a
+    pasted copy of it (one EC101 error). --fix --unsafe-fixes removed only the trail and left a
+    second copy (EC101 errors at 2:1 and 4:1); the breadcrumb line now goes whole, and the
+    one error left is the copy the draft already had."""
+    path = tmp_path / "seed-article.txt"
+    path.write_bytes((examples / "seed-article.txt").read_bytes())
+    before = json.loads(_cli(str(path), "--format", "json").stdout)["files"][0]["findings"]
+    assert [(f["code"], f["line"], f["column"]) for f in before if f["severity"] == "error"] == [("EC101", 4, 1)]
+    assert [(f["line"], f["match"]) for f in before if f["code"] == "EC403"] == [
+        (8, "12 مسؤولاً"), (8, "9000 كيلومتر"), (10, "200 سنة")]
+    proc = _cli(str(path), "--fix", "--unsafe-fixes", "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    # EC602 (the line, with EC301 and EC101 on it), EC301 x2 (headline, copy), EC501, EC601
+    assert proc.stderr == "editcheck: Fixed 5 finding(s) in 1 file(s)\n"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[:3] == [SEED_HEADLINE, "", SEED_HEADLINE]
+    assert [(code, line, col, match) for _p, code, line, col, match in _rows(proc)] == SEED_ARTICLE_FIXED
+    fixed = json.loads(proc.stdout)["files"][0]["findings"]
+    assert [(f["code"], f["line"]) for f in fixed if f["severity"] == "error"] == [("EC101", 3)]  # was 4: one line less
+    assert "14" in next(f["message"] for f in fixed if f["code"] == "EC305")  # the hype count is the draft's again
+    fresh = _cli(str(path), "--format", "json")
+    assert fresh.stdout == proc.stdout
+    assert _cli(str(path), "--fix", "--unsafe-fixes").stderr == "editcheck: Fixed 0 finding(s) in 0 file(s)\n"
+
+
+def test_fix_report_cross_file_findings_are_a_fresh_checks(tmp_path: Path) -> None:
+    """The user's report: after --fix, z.md's EC102 kept its old match ("عاجل: ...") at its new,
+    shorter span. Corpus findings are now computed again from the fixed drafts."""
+    folder = tmp_path / "t7"
+    folder.mkdir()
+    (folder / "z.md").write_text("# عاجل: الحكومة تقر الموازنة العامة\n\nأقرت الحكومة الموازنة، بحسب وكالة الأنباء "
+                                 "السعودية.\n", encoding="utf-8")
+    (folder / "b.md").write_text("# الحكومة تقر الموازنة العامة\n\nأقرت الحكومة الموازنة العامة للعام المقبل، بحسب "
+                                 "وكالة الأنباء السعودية.\n", encoding="utf-8")
+    proc = _cli("t7", "--fix", "--unsafe-fixes", "--format", "json", cwd=tmp_path)
+    assert proc.stderr == "editcheck: Fixed 1 finding(s) in 1 file(s)\n"
+    [f] = [f for fl in json.loads(proc.stdout)["files"] for f in fl["findings"]]
+    assert (f["code"], f["line"], f["column"], f["end_line"], f["end_column"], f["start"], f["end"], f["match"]) == (
+        "EC102", 1, 3, 1, 30, 2, 29, "الحكومة تقر الموازنة العامة")
+    assert proc.stdout == _cli("t7", "--format", "json", cwd=tmp_path).stdout
+
+
+def test_fix_report_cross_file_findings_follow_a_fixed_headline(tmp_path: Path) -> None:
+    """A fix can move the first occurrence (a.txt's breadcrumb line goes: line 2 -> 1) and turn
+    a near duplicate into an exact one (b.md's مساءاً -> مساءً): the related location and the
+    message follow, as in a fresh check."""
+    (tmp_path / "a.txt").write_text("الرئيسية / اقتصاد / الحكومة تقر الموازنة العامة مساءً\nالحكومة تقر الموازنة "
+                                    "العامة مساءً\n\nأقرت الحكومة الموازنة، بحسب وكالة الأنباء السعودية.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.md").write_text("# الحكومة تقر الموازنة العامة مساءاً\n\nأقرت الحكومة الموازنة العامة للعام المقبل، "
+                                   "بحسب وكالة الأنباء السعودية.\n", encoding="utf-8")
+    before = json.loads(_cli("a.txt", "b.md", "--format", "json", cwd=tmp_path).stdout)["files"][1]["findings"]
+    assert [(f["code"], f["match"], f["related"][0]["line"]) for f in before if f["code"] == "EC102"] == [
+        ("EC102", "الحكومة تقر الموازنة العامة مساءاً", 2)]
+    proc = _cli("a.txt", "b.md", "--fix", "--unsafe-fixes", "--format", "json", cwd=tmp_path)
+    assert proc.stderr == "editcheck: Fixed 2 finding(s) in 2 file(s)\n"
+    assert _rows(proc) == [("b.md", "EC102", 1, 3, "الحكومة تقر الموازنة العامة مساءً")]
+    [f] = json.loads(proc.stdout)["files"][1]["findings"]
+    assert f["message"] == "العنوان نفسه في a.txt؛ امنح كل خبر عنواناً خاصاً به"
+    assert f["related"] == [{"path": "a.txt", "line": 1, "column": 1, "message": "first occurrence"}]
+    assert proc.stdout == _cli("a.txt", "b.md", "--format", "json", cwd=tmp_path).stdout

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
-from editcheck.analysis.headline import headline_key
+from editcheck.analysis.headline import find_headline_copy, headline_tokens
 from editcheck.model import Finding, Related, Severity
 from editcheck.rules.base import Rule, RuleMeta
 
@@ -25,9 +23,11 @@ class DuplicatedHeadline(Rule):
     """Find the headline's text again in another block.
 
     A block that is nothing but the headline (a pasted copy) is an error; the headline as
-    the tail of a breadcrumb trail is a warning; the headline repeated word for word as a
-    sentence inside a longer paragraph is info (some desks open the lede that way). The
-    front-matter ``title`` repeated as the ``#`` heading is normal and not reported.
+    the tail of a breadcrumb trail is a warning (EC602's fix removes such a line whole: both
+    rules find the copy with :func:`~editcheck.analysis.headline.find_headline_copy`); the
+    headline repeated word for word as a sentence inside a longer paragraph is info (some
+    desks open the lede that way). The front-matter ``title`` repeated as the ``#`` heading
+    is normal and not reported.
     """
 
     meta = RuleMeta(
@@ -53,32 +53,20 @@ class DuplicatedHeadline(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         """Yield a finding for each copy of the headline."""
         head = doc.headline
-        if head is None:
+        tokens = headline_tokens(doc)
+        if head is None or tokens is None:
             return
-        key = headline_key(head.norm().text if head.kind != "front_matter" else head.text)
-        if len(key.split()) < 3:
-            return
-        tokens = key.split()
-        pattern = None  # compiled only for a block holding every token (most drafts have none): ~5 ms each
         hl, hc = doc.lines.position(head.start)
         related = (Related(doc.path, hl, hc, "the headline"),)
         for b in doc.blocks:
             if b is head or b.kind in ("title", "code", "html", "table", "front_matter"):
                 continue
-            nt = b.norm()
-            if not all(t in nt.text for t in tokens):
-                continue  # a copy contains every token verbatim
-            if pattern is None:
-                pattern = regex.compile(r"(?<![\w])" + r"[\W_]+".join(regex.escape(t) for t in tokens) + r"(?![\w])")
-            m = pattern.search(nt.text)
-            if m is None:
+            copy = find_headline_copy(b, tokens)
+            if copy is None:
                 continue
-            start, end = nt.span(m.start(), m.end())
-            if not headline_key(nt.text[m.end():]):
-                end = b.end  # trailing "!" or "..." belong to the copy
-            rest = headline_key(nt.text[: m.start()] + " " + nt.text[m.end():])
+            start, end, rest = copy.start, copy.end, copy.rest
             ar = doc.lang == "ar"
-            if b.kind == "breadcrumb":
+            if b.kind == "breadcrumb":  # EC602's fix removes such a line whole (the same test)
                 sev, msg = Severity.WARNING, (_AR_CRUMB if ar else "The breadcrumb line repeats the headline; "
                                               "remove the web-page residue")
             elif not rest:
