@@ -487,6 +487,23 @@ def named_in_apposition(lang: str, phrase: str, rest: str, pats: dict[str, regex
     return not any(pats[k].search(low) for k in _NOT_A_NAME_PATTERNS)
 
 
+#: a source phrase ending in one of these words is completed by whom the source is close to:
+#: "sources close to the ministry" is still anonymous (normalised, "match" level)
+_PROXIMITY_END = ("close to", "familiar with", "near", "مقرب من", "مقربه من", "مقربة من", "مقربون من", "مقربين من",
+                  "قريب من", "قريبه من", "قريبة من", "قريبون من", "قريبين من")
+
+
+def _is_source_noun(phrase: str, pats: dict[str, regex.Pattern[str]]) -> bool:
+    """True when ``phrase`` (an anonymous-source match, normalised) names the source only,
+    so that an institution right after it is its affiliation (``مصدر مسؤول في وزارة
+    الداخلية``). False when it holds a speech or opinion verb (``sources say the minister
+    ...``: what follows is the claim) or ends in a word of proximity (``sources close to the
+    ministry``: still anonymous)."""
+    if pats["speech"].search(phrase) or pats["claim"].search(phrase):
+        return False
+    return not phrase.endswith(_PROXIMITY_END)
+
+
 def _rest(doc: Document, b: Block, nt: NormText, nend: int, end: int) -> str:
     """The block's text after a match ending at normalised ``nend`` / original ``end``, at
     most 200 characters: normalised for Arabic (commas folded to ``,``), the original for
@@ -517,10 +534,11 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
         has_reason: bool | None = None  # a stated reason for anonymity; searched on the first hit
         for h in phrases.finditer(nt):
             sev = Severity.parse(h.term.get("severity", "warning"))
+            phrase = text[h.nstart:h.nend]
             after = " ".join(text[h.nend:h.nend + 50].split()[:3])
-            if pats["institution"].search(after):
+            if _is_source_noun(phrase, pats) and pats["institution"].search(after):
                 continue  # "مصدر مسؤول في وزارة الداخلية": official-agency style, not anonymous
-            if named_in_apposition(doc.lang, text[h.nstart:h.nend], _rest(doc, b, nt, h.nend, h.end), pats, lex):
+            if named_in_apposition(doc.lang, phrase, _rest(doc, b, nt, h.nend, h.end), pats, lex):
                 continue  # "..., Hans-Peter Bartels, said": named right after, in apposition
             if has_reason is None:
                 has_reason = any(True for _ in reasons.finditer(nt))

@@ -126,3 +126,17 @@ def test_house_lexicon_changes_people_patterns_per_checker() -> None:
 def test_ec201_claim_verb_with_object_pronoun() -> None:
     draft = "# خبر\n\nويطالب المضربون بصرف رواتبهم، في خطوة وصفها مراقبون بأنها تاريخية.\n"
     assert rows(draft, code="EC201") == [("EC201", 3, 45, "مراقبون")]
+
+
+def test_ec202_a_claim_about_an_institution_is_not_an_affiliation() -> None:
+    """An institution right after the source's noun is its affiliation ("a source in the
+    interior ministry"), but after "sources say" it is the claim, and "sources close to the
+    ministry" stay anonymous: both were cleared because "minister"/"ministry" followed."""
+    assert rows("# Talks\n\nSources say the minister would resign.\n", code="EC202") == [
+        ("EC202", 3, 1, "Sources say")]
+    assert rows("# Talks\n\nSources close to the ministry said the talks failed.\n", code="EC202") == [
+        ("EC202", 3, 1, "Sources close to")]
+    assert rows("# Talks\n\nA source in the interior ministry said the talks failed.\n", code="EC202") == []
+    assert rows("# اجتماع\n\nوقال مصدر مسؤول في وزارة الداخلية إن الاجتماع انتهى.\n", code="EC202") == []
+    assert rows("# اجتماع\n\nوقالت مصادر مقربة من الحكومة إن الاجتماع انتهى.\n", code="EC202") == [
+        ("EC202", 3, 7, "مصادر مقربة من")]
