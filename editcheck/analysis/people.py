@@ -107,6 +107,28 @@ def _en_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
     return _compiled(lex, _en_sources)
 
 
+def _lam_heads(words: list[str]) -> list[str]:
+    """The words before a separate lam in Arabic attribution entries ("وفقا" of "وفقا ل"),
+    which may carry that lam on the next word; ``["(?!x)x"]``-safe: never empty."""
+    return sorted({k[:-2] for k in _keys(words) if k.endswith(" ل")}) or ["\uffff"]
+
+
+#: words after an attached lam that make "وفقا ل" mean "in accordance with" or lead an
+#: unnamed group, not name a source ("وفقا لقانون", "وفقا لما ينص", "وفقا لعدد من الباحثين")
+_LAM_NOT_SOURCE = ["ما", "قانون", "قرار", "خطة", "اتفاق", "اتفاقية", "نظام", "جدول", "برنامج", "عدد", "بعض",
+                   "كثير", "عديد"]
+
+
+def _lam_source(lex: Lexicon) -> str:
+    """The attached lam of "وفقا ل" before a source: an indefinite word ("لوزارة", "لأرامكو",
+    "لمجلة فوربس") other than :data:`_LAM_NOT_SOURCE`, or a definite one that is an
+    institution or a report ("للمرصد", "للأمم المتحدة", "للتقرير"); "للتطورات", "للقانون"
+    and "للعديد من العوامل" are "in accordance with", not sources."""
+    definite = [k[2:] for k in _keys(lex.words("institutions") + lex.words("attribution")) if k.startswith("ال")]
+    return (rf"ل(?:(?!ل)(?!(?:{_alt(_LAM_NOT_SOURCE)})(?![\w]))(?=[\u0621-\u064a])"
+            rf"|(?=ل(?:{_alt(definite)})(?![\w])))")
+
+
 def _ar_sources(lex: Lexicon) -> dict[str, str]:
     # tries instead of longest-first alternations (editcheck.rules.alternation): same matches
     w = lex.words
@@ -130,7 +152,10 @@ def _ar_sources(lex: Lexicon) -> dict[str, str]:
         # verbs may carry an object pronoun: "وصفها مراقبون", "يراه محللون"
         "claim": rf"{_start(w('claim_verbs'), 'وف')}[وف]?(?:{_trie(w('claim_verbs'))})(?:ها|هما|هم|ه)?(?![\w])",
         "anon_people": rf"(?<![\w])[وف]?احد\s+(?:{_trie(w('anonymous_people'))})(?![\w])",
-        "speech": rf"{_start(w('attribution'), 'وف')}[وف]?(?:{_trie(w('attribution'))})(?![\w])",
+        # "وفقا ل" and "طبقا ل" also with the lam on the source, as it is usually written
+        # ("وفقاً لوزارة المالية", "وفقاً لـوزارة" once normalised), see _lam_source
+        "speech": rf"{_start(w('attribution'), 'وف')}[وف]?(?:(?:{_trie(w('attribution'))})(?![\w])"
+                  rf"|(?:{_alt(_lam_heads(w('attribution')))})\s+{_lam_source(lex)})",
         "institution": rf"{_start(w('institutions'), 'وفبل')}[وفبل]?(?:{_trie(w('institutions'))})(?![\w])",
     }
     return got
@@ -188,11 +213,21 @@ def _filter(words: list[str], level: str = "match") -> Prefilter:
     return pre.build()
 
 
+def _speech_filter(words: list[str]) -> Prefilter:
+    """:func:`_filter` of the Arabic speech pattern, whose "X ل" entries may also run on
+    into the next word (see :func:`_lam_heads`)."""
+    pre = PrefilterBuilder()
+    for key in _keys(words):
+        if key:
+            pre.add(key, word_start=True, boundary=not key.endswith(" ل"))
+    return pre.build()
+
+
 def _build_filters(lang: str, lex: Lexicon) -> dict[str, Prefilter | CaseFilter]:
     if lang == "ar":
         nisbas = _filter(lex.words("field_nisbas"))
         return {"fabricated": nisbas, "bare": nisbas, "vague": _filter(lex.words("vague_experts")),
-                "anon_people": _filter(["احد"]), "speech": _filter(lex.words("attribution")),
+                "anon_people": _filter(["احد"]), "speech": _speech_filter(lex.words("attribution")),
                 "institution": _filter(lex.words("institutions"))}
     got: dict[str, Prefilter | CaseFilter] = {"fabricated": _filter(lex.words("field_surnames"), "spelling")}
     # the case-insensitive alternations (editcheck.rules.casefilter): "bare" needs a role
@@ -344,6 +379,9 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
                 if study_seen or (study_at is not None and study_at < m.start()):
                     continue
             before = text[max(0, m.start() - 40):m.start()].split()[-2:]
+            if text[m.start():m.start("t")] == "ل":
+                # the lam of "وفقا ل" written on the group ("وفقاً لمحللين"), as a word of its own
+                before.append("ل")
             after_words = text[m.end():m.end() + 60].split()
             near = " ".join(before + after_words[:2])
             if not pats["claim"].search(near):

@@ -138,6 +138,7 @@ class _Sourcing:
             if english and not agency:
                 ss, se = _sentence_of(b, s)
                 if not (_has_name(self.doc.text[ss:se])
+                        or _names_speaker(self.doc.text, ss, se, s, e)
                         or _institution_near(self.pats, self.fil, nt.text, m.start(), m.end())):
                     continue
             yield s, e, "attribution"
@@ -207,6 +208,60 @@ def _has_name(sentence: str) -> bool:
     """A capitalised multi-word name or ``he/she/they said`` in an English ``sentence``
     (Arabic attributions always count: the speech verbs follow a title or role word)."""
     return bool(_EN_NAME_RE.search(sentence)) or bool(re.search(r"\b(?:he|she|they)\s+said\b", sentence))
+
+
+# A one-word name as the speaker ("Halifax said", "the Nationwide has said", "..., said
+# Halifax.", "according to Nationwide"): a capitalised word (or acronym) right before a
+# reporting verb, or right after "said"/"according to", that is not a pronoun, determiner,
+# date word or unnamed group ("Analysts said", "Officials say", "Sources said" stay
+# unsourced: a word ending in a plain -s is taken for a plural noun, so "Barclays said" is
+# missed too). Multi-word names are :func:`_has_name`'s.
+_SAY_BEFORE = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "noted",
+                         "explained", "announced", "announces", "reported", "reports", "confirmed", "confirms",
+                         "wrote", "estimated", "estimates", "warned", "warns", "predicted", "forecast", "claimed",
+                         "revealed", "insisted", "admitted", "argued", "tweeted"})
+_SAY_AFTER = frozenset({"said", "says", "added", "adds", "noted", "explained", "warned", "wrote", "insisted"})
+_WORD = r"[A-Z][\w&'’.-]*"
+_SUBJECT_RE = re.compile(rf"(?<![\w'’-])(?:the\s+)?({_WORD})\)?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$")
+_INVERTED_RE = re.compile(rf"\s+(?:the\s+)?({_WORD})(?=\s*(?:[.,;:!?)]|$))")
+_ACCORDING_RE = re.compile(rf"\s+(?:the\s+)?({_WORD})(?![\w'’-])")
+_NOT_SPEAKERS = frozenset(
+    "i he she it we you they this that these those there here what which who whom one another each either "
+    "neither both all none some many most few several others other everyone everybody someone somebody anyone "
+    "anybody nobody no nothing something such the a an and but or so yet then also however meanwhile earlier "
+    "later today yesterday tonight now monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december media research data "
+    "evidence analysis history science study report reports survey figures staff management "
+    "officials official sources source insiders insider aides experts analysts observers critics "
+    "commentators scientists researchers economists pundits people residents witnesses".split())
+
+
+def _speaker_word(word: str) -> bool:
+    """``word`` can name who spoke: not a pronoun, function, date or group word, nor a plural."""
+    w = word.rstrip(".").strip("'’")
+    if not w or w.lower() in _NOT_SPEAKERS:
+        return False
+    # "Analysts", "Witnesses", "Americans": plural nouns, not names (an acronym such as "ONS" is one)
+    return w.isupper() or not (w.endswith("s") and not w.endswith(("ss", "'s", "’s")))
+
+
+def _names_speaker(text: str, ss: int, se: int, s: int, e: int) -> bool:
+    """The reporting verb ``text[s:e]`` in the sentence ``text[ss:se]`` has a one-word
+    named speaker: ``Halifax said``, ``the Nationwide has said``, ``..., said Halifax.``,
+    ``according to Nationwide``."""
+    verb = " ".join(text[s:e].split()).lower()
+    if verb == "according to":
+        m = _ACCORDING_RE.match(text, e, se)
+        return m is not None and _speaker_word(m.group(1))
+    head = verb.split(" ", 1)[0]
+    if head in _SAY_BEFORE:
+        m = _SUBJECT_RE.search(text, ss, s)
+        if m is not None and _speaker_word(m.group(1)):
+            return True
+    if verb in _SAY_AFTER:
+        m = _INVERTED_RE.match(text, e, se)
+        return m is not None and _speaker_word(m.group(1))
+    return False
 
 
 def document_sourcing(doc: Document, ctx: Context) -> dict[str, Any]:

@@ -75,6 +75,7 @@ def _eager_block_sources(doc: Document, ctx: Context) -> dict[int, set[tuple[int
             sentence = doc.text[ss:se]
             named = doc.lang != "en" or bool(sourcing._EN_NAME_RE.search(sentence)) or bool(
                 re.search(r"\b(?:he|she|they)\s+said\b", sentence)) or any(k == "agency" for *_x, k in found) or (
+                sourcing._names_speaker(doc.text, ss, se, s, e)) or (
                 sourcing._institution_near(pats, fil, nt.text, m.start(), m.end()))
             if named:
                 found.append((s, e, "attribution"))
