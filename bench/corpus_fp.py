@@ -42,7 +42,9 @@ def main() -> int:
     by_code: Counter[str] = Counter()
     for rec in titles:
         res = checker.check_text("headline.md", f"# {rec['title']}\n")
-        bad = [f for f in res.findings if f.severity >= Severity.WARNING and f.scope == "headline"]
+        # a headline alone is no story (EC905, by construction here): not a headline fault
+        bad = [f for f in res.findings if f.severity >= Severity.WARNING and f.scope == "headline"
+               and f.code != "EC905"]
         if bad:
             flagged += 1
             by_code.update({f.code for f in bad})

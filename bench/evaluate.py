@@ -184,6 +184,10 @@ def print_scores(scores: dict[str, FamilyScore]) -> None:
                  "severity differs"], rows))
 
 
+#: codes that a headline checked alone gets whatever it says (EC905: a headline with no story)
+HEADLINE_ALONE = frozenset({"EC905"})
+
+
 def corpus_report(checker: Checker) -> None:
     """The per-rule table and acceptance figures over the shared corpus and examples."""
     from _common import EXAMPLES, article_markdown, en_article_markdown, header, records, table
@@ -204,7 +208,9 @@ def corpus_report(checker: Checker) -> None:
     flagged = 0
     for rec in titles:
         res = checker.check_text("headline.md", f"# {str(rec['title']).strip()}\n")
-        bad = {f.code for f in res.findings if f.severity >= Severity.WARNING and f.scope == "headline"}
+        # a headline alone is no story (EC905, by construction here): not a headline fault
+        bad = {f.code for f in res.findings if f.severity >= Severity.WARNING and f.scope == "headline"
+               and f.code not in HEADLINE_ALONE}
         flagged += bool(bad)
         head_rule.update(bad)
     seed = checker.check_file(EXAMPLES / "seed-article.txt")
