@@ -99,6 +99,14 @@ def _compiled(lex: Lexicon, build: Callable[[Lexicon], dict[str, str]]) -> dict[
     return got
 
 
+#: an indefinite Arabic nisba adjective (normalised): أمريكي، حكومية، غربيون، أمنيين; not a
+#: preposition or particle that ends in ي (في، علي، لدي، الي، حتي)
+_AR_NISBA = r"(?!(?:علي|لدي|حتي|الي|لكي|كي|اي|التي|الذي)(?![\w]))(?!ال)[\u0621-\u064a]{2,}(?:ي|ية|يه|يون|يين|يان)"
+
+#: the words that open a clause between an English source and its verb ("anon_speaker")
+_EN_SPEAKER_CLAUSE = ("who", "speaking", "familiar", "close", "involved", "briefed")
+
+
 def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
     return _compiled(lex, _ar_sources)
 
@@ -152,6 +160,15 @@ def _ar_sources(lex: Lexicon) -> dict[str, str]:
         # verbs may carry an object pronoun: "وصفها مراقبون", "يراه محللون"
         "claim": rf"{_start(w('claim_verbs'), 'وف')}[وف]?(?:{_trie(w('claim_verbs'))})(?:ها|هما|هم|ه)?(?![\w])",
         "anon_people": rf"(?<![\w])[وف]?احد\s+(?:{_trie(w('anonymous_people'))})(?![\w])",
+        # an unnamed source as the speaker: verb, source noun not followed by a definite word
+        # ("مصدر الدخل" is an origin), its modifiers (all of them: atomic), then إن/أن/بأن
+        # after a tail of at most six words ("لرويترز", "في محيط ماكرون") or a comma
+        "anon_speaker": (
+            rf"{_start(w('anonymous_speaker_verbs'), 'وف')}[وف]?(?:{_trie(w('anonymous_speaker_verbs'))})\s+"
+            rf"(?P<np>(?:{_trie(w('anonymous_speakers'))})(?![\w])(?!\s+ال(?!ي(?![\w])))"
+            rf"(?>(?:\s+(?:(?:{_trie(w('anonymous_speaker_modifiers'))})|{_AR_NISBA})(?![\w]))*))"
+            rf"(?P<tail>(?:\s+[\u0621-\u064a]+){{0,6}}?)(?:\s*,|\s+ب?ان(?:ه|ها)?(?![\w]))"
+        ),
         # "وفقا ل" and "طبقا ل" also with the lam on the source, as it is usually written
         # ("وفقاً لوزارة المالية", "وفقاً لـوزارة" once normalised), see _lam_source
         "speech": rf"{_start(w('attribution'), 'وف')}[وف]?(?:(?:{_trie(w('attribution'))})(?![\w])"
@@ -180,6 +197,15 @@ def _en_sources(lex: Lexicon) -> dict[str, str]:
         "vague": rf"(?i){_start(w('vague_experts'))}(?P<t>{_alt(w('vague_experts'))})(?![\w])",
         "claim": rf"(?i){_start(w('claim_verbs'))}(?:{_alt(w('claim_verbs'))})(?![\w])",
         "anon_people": rf"(?i){_start(['one', 'a'])}(?:one\s+of\s+the|an?)\s+(?:{_alt(w('anonymous_people'))})(?![\w])",
+        # an unnamed source as the speaker: "a senior US official said", "One official,
+        # speaking to Reuters, said"; the modifiers are checked on the original text
+        # (anonymous_sources), the aside after a comma for a name (named_in_apposition)
+        "anon_speaker": (
+            rf"(?i){_start(['one', 'a', 'another'])}(?P<np>(?:one|an?|another)\s+"
+            rf"(?P<mods>(?:[\w'’-]+(?:\.[\w'’-]+)*\.?\s+){{0,4}}?)(?:{_alt(w('anonymous_speakers'))}))(?![\w'’-])"
+            rf"(?P<tail>\s*,[^,.;:!?\n\"“”()«»]{{1,200}},|\s+(?:{'|'.join(_EN_SPEAKER_CLAUSE)})(?![\w])"
+            rf"[^,.;:!?\n\"“”()«»]{{0,150}}?)?\s*(?:{_alt(w('anonymous_speaker_verbs'))})(?![\w])"
+        ),
         "speech": rf"(?i){_start(w('attribution'))}(?:{_alt(w('attribution'))})(?![\w])",
         "institution": rf"(?i){_start(w('institutions'))}(?:{_alt(w('institutions'))})(?![\w])",
     }
@@ -227,15 +253,17 @@ def _build_filters(lang: str, lex: Lexicon) -> dict[str, Prefilter | CaseFilter]
     if lang == "ar":
         nisbas = _filter(lex.words("field_nisbas"))
         return {"fabricated": nisbas, "bare": nisbas, "vague": _filter(lex.words("vague_experts")),
-                "anon_people": _filter(["احد"]), "speech": _speech_filter(lex.words("attribution")),
+                "anon_people": _filter(["احد"]), "anon_speaker": _filter(lex.words("anonymous_speakers")),
+                "speech": _speech_filter(lex.words("attribution")),
                 "institution": _filter(lex.words("institutions"))}
     got: dict[str, Prefilter | CaseFilter] = {"fabricated": _filter(lex.words("field_surnames"), "spelling")}
     # the case-insensitive alternations (editcheck.rules.casefilter): "bare" needs a role
     # noun (at a word start, after an optional modifier and \s+), "anon_people" one of its
-    # group nouns (after \s+); the others begin with their alternation. Not "institution":
-    # it is searched in short windows, where the filter costs more than it saves (1.2x)
+    # group nouns (after \s+), "anon_speaker" one of its source nouns (after \s+); the others
+    # begin with their alternation. Not "institution": it is searched in short windows,
+    # where the filter costs more than it saves (1.2x)
     for name, words in (("bare", "role_nouns"), ("vague", "vague_experts"), ("anon_people", "anonymous_people"),
-                        ("speech", "attribution")):
+                        ("anon_speaker", "anonymous_speakers"), ("speech", "attribution")):
         f = case_filter(_keys(lex.words(words)))
         if f is not None:
             got[name] = f
@@ -551,6 +579,65 @@ def _rest(doc: Document, b: Block, nt: NormText, nend: int, end: int) -> str:
     return nt.text[nend:nend + 200]
 
 
+#: per lexicon (see :func:`_lexkey`): severity of each normalised ``anonymous_speakers`` noun,
+#: and the normalised ``anonymous_speaker_modifiers``
+_SPEAKERS: dict[tuple[str, int, int], tuple[dict[str, Severity], frozenset[str]]] = {}
+_EN_NOT_MODIFIER = frozenset({"The", "A", "An", "One", "Another", "This", "That", "His", "Her", "Its", "Their", "Our"})
+
+
+def _speakers(lex: Lexicon) -> tuple[dict[str, Severity], frozenset[str]]:
+    key = _lexkey(lex)
+    got = _SPEAKERS.get(key)
+    if got is None:
+        sev = {norm_key(t.term): Severity.parse(t.get("severity", "warning")) for t in lex.terms("anonymous_speakers")}
+        got = _SPEAKERS[key] = (sev, frozenset(_keys(lex.words("anonymous_speaker_modifiers"))))
+    return got
+
+
+def _speaker_severity(doc: Document, b: Block, nt: NormText, m: regex.Match[str], pats: dict[str, regex.Pattern[str]],
+                      lex: Lexicon, covered: list[tuple[int, int]]) -> Severity | None:
+    """The severity of an ``anon_speaker`` match (the source noun's), or ``None`` when it is
+    not an anonymous source: it overlaps a phrase hit of ``anonymous_sources`` (``covered``,
+    that hit decides), an English modifier is neither of the lexicon nor capitalised (``an
+    official visit``... ``a plan the official said``), an institution opens the tail (``مسؤول
+    في وزارة الداخلية``: official-agency style, as for the phrases; not after a word of
+    proximity), or a personal name follows in apposition (:func:`named_in_apposition`)."""
+    s, e = nt.span(m.start("np"), m.end("np"))
+    if any(s < he and hs < e for hs, he in covered):
+        return None
+    severities, modifiers = _speakers(lex)
+    np = m.group("np")
+    if doc.lang == "en":
+        ms, me = nt.span(m.start("mods"), m.end("mods")) if m.end("mods") > m.start("mods") else (s, s)
+        for word in b.source[ms:me].split():
+            if norm_key(word) not in modifiers and (not word[0].isupper() or word in _EN_NOT_MODIFIER
+                                                    or (word.endswith(".") and not regex.fullmatch(r"(?:\w\.)+", word))):
+                return None
+        sev = severities.get(np.split()[-1])
+    else:
+        sev = severities.get(np.split()[0])
+        # a nisba that describes the source ("مصدر عسكري"، "مصادر قضائية") gives info, as the
+        # phrases "مصادر عسكرية" and "مصدر أمني" of anonymous_sources
+        if any(w not in modifiers and regex.fullmatch(_AR_NISBA, w) for w in np.split()[1:]):
+            sev = Severity.INFO
+    raw = m.group("tail") or ""
+    tail = raw.strip(" ,")
+    if doc.lang == "ar" and tail and tail.split()[0] in _given_names(lex):
+        return None  # "قال مسؤول حكومي أحمد العلي إن": named
+    comma = raw.lstrip().startswith(",") if doc.lang == "en" else m.group().endswith(",")
+    # Arabic: the tail's first three words ("في وزارة الداخلية"); English: an aside opened by
+    # a preposition ("One official, from the interior ministry, said"), not a clause "who
+    # ..."/"speaking ..." (no affiliation; and "who" is also the WHO)
+    words = tail.split()[:3]
+    if doc.lang == "en":
+        words = tail.split()[:6] if comma and words and words[0] in ("in", "at", "from", "with", "of") else []
+    if words and not tail.startswith(_PROXIMITY_END) and pats["institution"].search(" ".join(words)):
+        return None
+    if comma and named_in_apposition(doc.lang, np, _rest(doc, b, nt, m.end("np"), e), pats, lex):
+        return None
+    return sev if sev is not None else Severity.WARNING
+
+
 def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
     """Anonymous sources: ``مصادر مطلعة``, ``sources say`` (severity from the lexicon), and
     ``أحد المرافقين ... وصف`` / ``one of the aides said`` (an unnamed member of a group as
@@ -570,7 +657,9 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
         nt = b.norm()
         text = nt.text
         has_reason: bool | None = None  # a stated reason for anonymity; searched on the first hit
+        covered: list[tuple[int, int]] = []  # the phrase hits, reported or cleared
         for h in phrases.finditer(nt):
+            covered.append((h.start, h.end))
             sev = Severity.parse(h.term.get("severity", "warning"))
             phrase = text[h.nstart:h.nend]
             after = " ".join(text[h.nend:h.nend + 50].split()[:3])
@@ -596,6 +685,14 @@ def anonymous_sources(doc: Document, ctx: Context) -> list[PersonSpan]:
             s, e = nt.span(m.start(), m.end())
             out.append(PersonSpan(s, e, "anonymous", Severity.INFO if has_reason else Severity.WARNING,
                                   m.group(), b.index))
+        for m in finditer(doc, fil, "anon_speaker", pats["anon_speaker"], nt):
+            sev = _speaker_severity(doc, b, nt, m, pats, lex, covered)
+            if sev is None:
+                continue
+            if has_reason is None:
+                has_reason = any(True for _ in reasons.finditer(nt))
+            s, e = nt.span(m.start("np"), m.end("np"))
+            out.append(PersonSpan(s, e, "anonymous", Severity.INFO if has_reason else sev, m.group("np"), b.index))
     cache["anonymous"] = out
     return out
 

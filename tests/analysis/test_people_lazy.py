@@ -21,10 +21,11 @@ from editcheck.rules.context import Context
 _AR = ["نشرت جامعة القاهرة دراسة عن النوم.", "ويقول الباحثون إن النوم يحسن الذاكرة.", "الخبراء يتوقعون تباطؤ النمو.",
        "ويرى محللون أن الأسعار سترتفع.", "وقال أحد المرافقين إن الزيارة ناجحة.", "وقالت مصادر مطلعة إن الاتفاق قريب.",
        "طالباً عدم الكشف عن اسمه.", "ويتوقع خبراء في صندوق النقد الدولي نمواً.", "وقال الوزير إن الاجتماع انتهى.",
-       "أجرى فريق من الباحثين تجربة.", "والمتابعون يرون أن الفريق سيفوز."]
+       "أجرى فريق من الباحثين تجربة.", "وقالت مصادر إن الوزير سيستقيل.", "والمتابعون يرون أن الفريق سيفوز."]
 _EN = ["A study by the university looked at sleep.", "The researchers say sleep helps memory.",
        "Experts expect growth to slow.", "Analysts say prices will rise.", "One of the aides said the visit went well.",
-       "Sources say a deal is near.", "He spoke on condition of anonymity.", "The minister said the talks ended.",
+       "Sources say a deal is near.", "He spoke on condition of anonymity.",
+       "A senior official said it was over.", "The minister said the talks ended.",
        "The experts believe the plan will work."]
 
 
@@ -88,7 +89,9 @@ def _eager_anonymous(doc: Document, ctx: Context) -> list[PersonSpan]:
         nt = b.norm()
         text = nt.text
         has_reason = any(True for _ in reasons.finditer(nt))
+        covered = []
         for h in phrases.finditer(nt):
+            covered.append((h.start, h.end))
             sev = Severity.parse(h.term.get("severity", "warning"))
             if pats["institution"].search(" ".join(text[h.nend:h.nend + 50].split()[:3])):
                 continue
@@ -101,6 +104,11 @@ def _eager_anonymous(doc: Document, ctx: Context) -> list[PersonSpan]:
             s, e = nt.span(m.start(), m.end())
             out.append(PersonSpan(s, e, "anonymous", Severity.INFO if has_reason else Severity.WARNING,
                                   m.group(), b.index))
+        for m in pats["anon_speaker"].finditer(text) if people.may_match(fil, "anon_speaker", nt) else ():
+            sev = people._speaker_severity(doc, b, nt, m, pats, lex, covered)
+            if sev is not None:
+                s, e = nt.span(m.start("np"), m.end("np"))
+                out.append(PersonSpan(s, e, "anonymous", Severity.INFO if has_reason else sev, m.group("np"), b.index))
     return out
 
 

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 class AnonymousSource(Rule):
-    """Report ``مصادر مطلعة``, ``أحد المرافقين ... وصف``, ``sources say``. A stated reason for
+    """Report ``مصادر مطلعة``, ``أحد المرافقين ... وصف``, ``sources say``, ``وقالت مصادر إن``,
+    ``a senior official said``. A stated reason for
     anonymity in the paragraph (``طلب عدم نشر اسمه``) lowers the finding to info; a named
     institution right after the phrase (``مصدر مسؤول في وزارة الداخلية``) clears it, and so
     does a personal name in apposition (``أحد الأعضاء البارزين في البرلمان، هانز بيتر بارتلز،``)."""
@@ -27,8 +28,11 @@ class AnonymousSource(Rule):
         messages={"ar": "مصدر مجهول ('{match}'): صِف المصدر بأدق ما يمكن واذكر سبب حجب اسمه"},
         docs={
             "what": "Finds statements credited to unnamed sources: 'مصادر مطلعة', 'مصدر مقرب من', 'أحد المرافقين' "
-                    "followed by a speech verb, 'sources say', 'one of the aides said'. A source named right after, "
-                    "between commas ('one of the members of parliament, Hans-Peter Bartels, said'), is not anonymous.",
+                    "followed by a speech verb, 'sources say', 'one of the aides said', and an unnamed source noun "
+                    "as the speaker ('وقالت مصادر إن', 'وذكر مسؤول حكومي رفيع أن', 'A senior government official "
+                    "said'). A source named right after, between commas ('one of the members of parliament, "
+                    "Hans-Peter Bartels, said'), is not anonymous; a stated reason for anonymity lowers the "
+                    "finding to info.",
             "why": "Anonymous sources are the weakest kind; readers need to know how close the source is to the "
                    "information and why it was granted anonymity.",
             "example": "أحد المرافقين في الوزارة وصف الأجواء بأنها \"كانت إيجابية\".",
@@ -41,8 +45,7 @@ class AnonymousSource(Rule):
                      "Sources say investment opportunities are booming."],
             "pass": ["وقال مصدر مسؤول في وزارة الداخلية إن الاجتماع انتهى.",
                      "وقال أحد الأعضاء البارزين في البرلمان، هانز بيتر بارتلز، إن الاستعداد القتالي تدهور.",
-                     "A ministry official, who asked not to be named because he was not authorised to speak, "
-                     "said the talks had ended."],
+                     "Government official John Smith said the talks had ended."],
         },
     )
 
