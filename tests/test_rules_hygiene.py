@@ -17,6 +17,20 @@ def _findings(text: str, name: str = "d.md", select: tuple[str, ...] = ("EC604",
     return Checker(Options(plugins=False, select=select)).check_text(name, text).findings
 
 
+def test_override_in_the_texts_own_direction_changes_nothing_visible() -> None:
+    """Copied web titles wrap Latin in LRO and Arabic in RLO (real corpus titles): nothing is
+    turned round, so info and no "readers see"; LRO around Arabic does turn it (warning)."""
+    title = "# \u202dBBC Arabic\u202c - \u202eعلوم\u202c - خبر عن الحيتان\n\nوقال الباحث إن الحوت يصدر أصواتاً.\n"
+    found = _findings(title, select=("EC604",))
+    assert [(f.severity.label, f.line, f.column, f.match) for f in found] == [
+        ("info", 1, 3, "\u202dBBC Arabic\u202c"), ("info", 1, 18, "\u202eعلوم\u202c")]
+    assert found[1].message == ("محرف اتجاه خفي U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING "
+                                "حول '\u202eعلوم\u202c': لا يغيّر العرض هنا لكن البحث والتدقيق ونظام النشر تراه؛ احذفه")
+    turned = _findings("# خبر\n\nقال الوزير \u202dعلوم\u202c اليوم.\n", select=("EC604",))
+    assert [(f.severity.label, f.column) for f in turned] == [("warning", 12)]
+    assert "يراه القارئ" not in turned[0].message and "يغيّر طريقة عرض" in turned[0].message
+
+
 def test_fixture_exact_findings() -> None:
     result = Checker(Options(plugins=False, select=("EC604", "EC605"))).check_file(FIXTURE)
     rows = [(f.code, f.severity.label, f.line, f.column, f.match) for f in result.findings]

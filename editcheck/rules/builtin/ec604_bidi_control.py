@@ -21,6 +21,16 @@ PDF = "\u202c"
 ISOLATES = "\u2066\u2067\u2068"
 PDI = "\u2069"
 CONTROLS = EMBEDDINGS + PDF + ISOLATES + PDI
+LRO, RLO = "\u202d", "\u202e"
+#: bidi classes shown left to right (letters, European and Arabic-Indic digits) or right to left
+_LTR = frozenset({"L", "EN", "AN"})
+_RTL = frozenset({"R", "AL"})
+#: an override in the text's own direction: nothing visible changes, but it is still there
+_SAME_DIRECTION = {
+    "en": "Invisible bidi control {controls} around '{match}': it does not change the display here, but search, "
+          "spell-checking and the CMS see it; remove it",
+    "ar": "محرف اتجاه خفي {controls} حول '{match}': لا يغيّر العرض هنا لكن البحث والتدقيق ونظام النشر تراه؛ احذفه",
+}
 _LINE_ENDS = "\n\r\u2029\x1c\x1d\x1e\x85"
 
 
@@ -75,9 +85,10 @@ class BidiControl(Rule):
     """Report explicit bidi controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).
 
     The span runs from the control to the one that closes it (or the end of the line), so
-    ``match`` shows the text whose display order changes. An override (LRO/RLO) is a
-    warning: it turns the run round, so a draft that says ``81`` shows ``18``. Other
-    controls are info. The fix removes the controls of the run (unsafe: it changes how the
+    ``match`` shows the text whose display order changes. An override (LRO/RLO) that turns
+    the run round is a warning (a draft that says ``81`` shows ``18``); one in the text's own
+    direction (``LRO BBC Arabic PDF``) changes nothing visible and is info, as are the other
+    controls. The fix removes the controls of the run (unsafe: it changes how the
     line is displayed, so an editor should look at the result).
     """
 
@@ -111,13 +122,30 @@ class BidiControl(Rule):
         for start, end, opener in control_runs(text):
             controls = [i for i in range(start, end) if text[i] in CONTROLS]
             names = ", ".join(dict.fromkeys(_name(text[i]) for i in controls))
-            severity, shown = None, ""
+            severity, shown, message = None, "", None
             if opener in OVERRIDES:
-                severity = Severity.WARNING
-                reversed_run = "".join(c for c in text[start:end] if c not in CONTROLS)[::-1]
-                shown = f" (يراه القارئ '{reversed_run}')" if doc.lang == "ar" else f" (readers see '{reversed_run}')"
+                plain = "".join(c for c in text[start:end] if c not in CONTROLS)
+                turned = overridden(plain, opener)
+                if turned:
+                    severity = Severity.WARNING
+                    if opener == RLO and not any(unicodedata.bidirectional(c) in _RTL for c in plain):
+                        # left-to-right text and digits only: shown right to left, i.e. reversed
+                        shown = f" (يراه القارئ '{plain[::-1]}')" if doc.lang == "ar" else f" (readers see '{plain[::-1]}')"
+                else:
+                    message = _SAME_DIRECTION["ar" if doc.lang == "ar" else "en"]
             fix = Fix(tuple(Edit(i, i + 1, "") for i in controls), safe=False, description="remove the bidi controls")
-            yield self.finding(doc, start, end, severity=severity, scope="document", fix=fix, controls=names, shown=shown)
+            yield self.finding(doc, start, end, severity=severity, scope="document", fix=fix, controls=names, shown=shown,
+                               message=message)
+
+
+def overridden(run: str, opener: str) -> bool:
+    """True when override ``opener`` (LRO or RLO) changes how ``run`` (its text, controls
+    removed) is displayed: RLO turns round what is normally shown left to right (Latin
+    letters, digits: bidi classes L, EN, AN), LRO what is shown right to left (Arabic,
+    Hebrew: R, AL). An override in the text's own direction (``LRO BBC Arabic PDF``,
+    ``RLO علوم PDF``, common in copied web titles) changes nothing visible."""
+    turned = _LTR if opener == RLO else _RTL
+    return any(unicodedata.bidirectional(c) in turned for c in run)
 
 
 RULE = BidiControl()
