@@ -196,3 +196,14 @@ def test_ec202_named_official_and_other_senses_of_source_stay_as_they_were() -> 
     assert rows("# Talks\n\nOfficials said the talks had failed.\n", code="EC202") == [("EC202", 3, 1, "Officials said")]
     assert rows("# خبر\n\nوقالت مصادر مطلعة إن الاتفاق قريب.\n", code="EC202") == [("EC202", 3, 7, "مصادر مطلعة")]
     assert rows("# Talks\n\nA source said the talks had failed.\n", code="EC202") == [("EC202", 3, 1, "A source said")]
+
+
+def test_ec201_message_fits_groups_that_are_not_experts() -> None:
+    """"قال مغردون" is an unnamed group, not "unnamed experts": the message says so."""
+    [f] = [f for f in checker().check_text("d.md", "# الوفد\n\nفي المقابل، قال مغردون آخرون إن الوفد فشل.\n").findings
+           if f.code == "EC201"]
+    assert (f.line, f.column, f.match) == (3, 17, "مغردون")
+    assert f.message == "ادعاء منسوب إلى فئة غير مسمّاة ('مغردون'): سمِّ أصحابه واذكر صفاتهم والجهات التي يعملون بها"
+    [e] = [f for f in checker().check_text("d.md", "# Vote\n\nAnalysts said the vote was rigged.\n").findings
+           if f.code == "EC201"]
+    assert e.message == "Claim credited to an unnamed group ('Analysts said'): name the people and their affiliation"

@@ -22,8 +22,8 @@ class UnnamedExperts(Rule):
     meta = RuleMeta(
         code="EC201", name="unnamed-experts", family="vague-expert", severity=Severity.WARNING,
         languages=frozenset({"ar", "en"}), scopes=("body", "headline"),
-        message="Claim credited to unnamed experts ('{match}'): name them and their affiliation",
-        messages={"ar": "ادعاء منسوب إلى خبراء مجهولين ('{match}'): سمّهم واذكر الجهات التي يعملون بها"},
+        message="Claim credited to an unnamed group ('{match}'): name the people and their affiliation",
+        messages={"ar": "ادعاء منسوب إلى فئة غير مسمّاة ('{match}'): سمِّ أصحابه واذكر صفاتهم والجهات التي يعملون بها"},
         docs={
             "what": "Finds an unnamed collective ('الخبراء', 'محللون', 'مراقبون', 'experts', 'analysts') next to an "
                     "opinion or speech verb ('يتوقعون', 'يرى', 'say', 'expect').",
