@@ -176,3 +176,9 @@ def test_ec307_closed_question_headline_only() -> None:
 def test_ec308_shouting_but_not_acronyms() -> None:
     assert rows("# Security pact will CHANGE the region\n\nText.\n", code="EC308") == [("EC308", 1, 22, "CHANGE")]
     assert rows("# NATO and OPEC leaders meet in Vienna\n\nText.\n", code="EC308") == []
+
+
+def test_ec304_hype_word_inside_a_proper_name_is_the_name() -> None:
+    """"الحرس الثوري" is Iran's Revolutionary Guard, not the writer calling something revolutionary."""
+    assert rows("# إيران\n\nوقال قائد الحرس الثوري إن المناورات انتهت.\n", code="EC304") == []
+    assert rows("# إيران\n\nواعتبر الخطاب ثورياً.\n", code="EC304") == [("EC304", 3, 15, "ثورياً")]
