@@ -412,10 +412,14 @@ def vague_experts(doc: Document, ctx: Context) -> list[PersonSpan]:
                 before.append("ل")
             after_words = text[m.end():m.end() + 60].split()
             near = " ".join(before + after_words[:2])
-            if not pats["claim"].search(near):
+            # a headline that opens with the group and a colon quotes it: "خبير اقتصادي: ..."
+            quoted = "headline" in b.scopes and not text[:m.start()].strip() and text[m.end():].lstrip().startswith(":")
+            if not quoted and not pats["claim"].search(near):
                 continue
             after = " ".join(after_words[:4])
-            if pats["affiliation"].search(after) or pats["institution"].search(" ".join(after_words[:3])):
+            # (after a headline's colon come the group's words, not its affiliation)
+            if not quoted and (pats["affiliation"].search(after)
+                               or pats["institution"].search(" ".join(after_words[:3]))):
                 continue
             s, e = nt.span(m.start("t"), m.end())  # the proclitic (و، ف، ل) is not part of the span
             # extend to the verb when it follows directly ("الخبراء يتوقعون")

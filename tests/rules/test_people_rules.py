@@ -207,3 +207,16 @@ def test_ec201_message_fits_groups_that_are_not_experts() -> None:
     [e] = [f for f in checker().check_text("d.md", "# Vote\n\nAnalysts said the vote was rigged.\n").findings
            if f.code == "EC201"]
     assert e.message == "Claim credited to an unnamed group ('Analysts said'): name the people and their affiliation"
+
+
+def test_ec201_headline_quoting_an_unnamed_group() -> None:
+    """"خبير اقتصادي: ..." opens a headline with an unnamed expert and a colon: a quote, no verb
+    needed (a third trial's miss); a named affiliation before the colon is not unnamed."""
+    body = "\n\nوقال البنك المركزي إن الديون ارتفعت، بحسب وكالة الأنباء.\n"
+    assert rows("# خبير اقتصادي: اعتماد الفيدرالي المفرط على الديون كارثة" + body, code="EC201") == [
+        ("EC201", 1, 3, "خبير اقتصادي")]
+    assert rows("# خبراء في صندوق النقد: الديون خطر" + body, code="EC201") == []
+    assert rows("# اقتصاد: خبير يشرح الديون" + body, code="EC201") == []
+    en = "\n\nThe euro fell on Monday, the central bank said.\n"
+    assert rows("# Analysts: the euro will fall" + en, code="EC201") == [("EC201", 1, 3, "Analysts")]
+    assert rows("# Analysts at Barclays: the euro will fall" + en, code="EC201") == []
