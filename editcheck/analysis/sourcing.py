@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from editcheck.analysis.headline import headline_key, key_of_normalized
 from editcheck.analysis.people import filters, finditer, may_match_text, patterns, questionable
+from editcheck.rules.matcher import norm_key
 
 if TYPE_CHECKING:
     from editcheck.document.model import Block, Document
@@ -86,6 +87,7 @@ class _Sourcing:
         self._head_key: str | None = None
         self._head_words: tuple[str, ...] = ()
         self._sourced: dict[int, bool] = {}
+        self._headline: tuple[tuple[int, int, str] | None] | None = None
 
     def bad_sentences(self) -> list[tuple[int, int]]:
         """Sentences led by a made-up, vague or anonymous source (warning or above)."""
@@ -134,6 +136,8 @@ class _Sourcing:
             s, e = nt.span(m.start(), m.end())
             if any(bs <= s < be for bs, be in self.bad_sentences()):
                 continue
+            if not english and _unnamed_after(self.ctx.lexicon("ar"), nt.text, m.end()):
+                continue  # "اتهمت مصادر الصحيفة ...": an unnamed speaker right after the verb
             # a name is needed in English only; the cheap tests first
             if english and not agency:
                 ss, se = _sentence_of(b, s)
@@ -142,6 +146,12 @@ class _Sourcing:
                         or _institution_near(self.pats, self.fil, nt.text, m.start(), m.end())):
                     continue
             yield s, e, "attribution"
+
+    def headline_source(self) -> tuple[int, int, str] | None:
+        """The headline's attribution (:func:`headline_source`), computed once."""
+        if self._headline is None:
+            self._headline = (_headline_attribution(self),)
+        return self._headline[0]
 
     def sourced(self, b: Block) -> bool:
         """True when ``b`` has at least one credible source (memoised)."""
@@ -167,12 +177,24 @@ def is_sourced(doc: Document, ctx: Context, block: Block) -> bool:
 
 
 def has_sources(doc: Document, ctx: Context) -> bool:
-    """True when the front matter or any block sources the draft
+    """True when the front matter, any block or the headline's attribution sources the draft
     (``document_sourcing(doc, ctx)["any"]``, without listing every source)."""
     if front_matter_sources(doc):
         return True
     src = _sourcing(doc, ctx)
-    return any(src.sourced(b) for b in doc.blocks)
+    return any(src.sourced(b) for b in doc.blocks) or src.headline_source() is not None
+
+
+def headline_source(doc: Document, ctx: Context) -> tuple[int, int, str] | None:
+    """``(start, end, kind)`` of the headline's attribution, or None: a named speaker with a
+    speech verb (``جبهة البوليساريو تقول إن ...``, ``Polisario says ...``, ``Minister tells
+    BBC: ...``; kind ``attribution``) or the interview form, a speaker, the lam and an outlet,
+    then a colon (``وزير الصحة السابق للجزيرة نت: ...``, ``طبيب لـCNN: ...``; kind
+    ``interview``). It sources the story (EC401), not the paragraphs (:func:`block_sources`
+    lists none for the headline). A vague, anonymous or missing speaker (``خبراء يتوقعون``,
+    ``مصادر تقول``, ``Analysts say``) and a study or report with no one named
+    (``دراسة: ...``) do not count. Cached per document."""
+    return _sourcing(doc, ctx).headline_source()
 
 
 def block_sources(doc: Document, ctx: Context) -> dict[int, list[tuple[int, int, str]]]:
@@ -219,7 +241,8 @@ def _has_name(sentence: str) -> bool:
 _SAY_BEFORE = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "noted",
                          "explained", "announced", "announces", "reported", "reports", "confirmed", "confirms",
                          "wrote", "estimated", "estimates", "warned", "warns", "predicted", "forecast", "claimed",
-                         "revealed", "insisted", "admitted", "argued", "tweeted"})
+                         "revealed", "insisted", "admitted", "argued", "tweeted", "accused", "denied", "urged",
+                         "called", "alleged"})
 _SAY_AFTER = frozenset({"said", "says", "added", "adds", "noted", "explained", "warned", "wrote", "insisted"})
 _WORD = r"[A-Z][\w&'’.-]*"
 _SUBJECT_RE = re.compile(rf"(?<![\w'’-])(?:the\s+)?({_WORD})\)?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$")
@@ -265,7 +288,138 @@ def _names_speaker(text: str, ss: int, se: int, s: int, e: int) -> bool:
 
 
 def document_sourcing(doc: Document, ctx: Context) -> dict[str, Any]:
-    """Summary: ``{"front_matter": [...], "blocks": {index: [...]}, "any": bool}``."""
+    """Summary: ``{"front_matter": [...], "blocks": {index: [...]}, "headline": (start, end,
+    kind) or None, "any": bool}``."""
     fm = front_matter_sources(doc)
     blocks = block_sources(doc, ctx)
-    return {"front_matter": fm, "blocks": blocks, "any": bool(fm) or any(blocks.values())}
+    head = headline_source(doc, ctx)
+    return {"front_matter": fm, "blocks": blocks, "headline": head,
+            "any": bool(fm) or any(blocks.values()) or head is not None}
+
+
+# --- the headline's attribution -------------------------------------------------------------
+
+#: Arabic attribution entries that are nouns or frames, not a speaker's verb: a headline
+#: "دراسة: ..." or "بحسب تقرير ..." names no one (normalised keys, proclitic و/ف stripped)
+_AR_HEAD_NOT_VERBS = frozenset(norm_key(w) for w in (
+    "تصريح", "تصريحات", "بيانات", "إحصاءات", "إحصائيات", "تقرير", "التقرير", "تقديرات", "دراسة", "الدراسة",
+    "بيان", "البيان", "أرقام رسمية", "الأرقام الرسمية", "وثيقة", "بحسب بيانات", "أشارت بيانات", "أفادت بيانات",
+    "أفاد بيان", "وفق بيان", "بحسب", "حسب", "حسبما", "بحسب ما", "وفق", "وفق ما", "وفقا ل", "وفقا لـ", "طبقا ل",
+    "استنادا إلى", "في بيان", "في تصريح", "في تصريحات", "في حديث", "في مقابلة", "في مؤتمر صحفي", "سجلت",
+    "سجل", "رصدت", "رصد", "أظهرت", "أظهر", "تظهر", "يظهر", "تابع", "تابعت", "يعتبر", "تعتبر", "ويعتبر"))
+#: words that open no subject after a verb at the headline's start ("يقول إن ...")
+_AR_NO_SUBJECT = frozenset({"ان", "انه", "انها", "بان", "عن", "في", "ما", "لماذا", "ماذا", "كيف", "هل"})
+_AR_QUESTION = frozenset({"ماذا", "لماذا", "كيف", "هل", "متى", "اين", "من"})
+#: the interview form: speaker, the lam before the outlet (لـ written with the tatweel,
+#: or لل / ل before an outlet of the agencies list or a Latin name), up to three words, colon
+_AR_INTERVIEW_RE = re.compile(r"^(?P<who>[^:\n]*?\S)\s+(?P<lam>لـ+\s*|لل|ل)(?P<outlet>[^\s:]+(?:\s+[^\s:]+){0,2})\s*:")
+_EN_INTERVIEW_RE = re.compile(r"^(?P<who>[^:\n]*?\S)\s+(?:tells|told)\s+(?P<outlet>[^:\n]{2,40}?)\s*:", re.IGNORECASE)
+
+
+def _unnamed_words(lex: Any) -> frozenset[str]:
+    """Cached :func:`_unnamed_words_of`."""
+    got = _UNNAMED.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = _UNNAMED[id(lex)] = (lex, _unnamed_words_of(lex))
+    return got[1]
+
+
+_UNNAMED: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _unnamed_words_of(lex: Any) -> frozenset[str]:
+    """Normalised words that make a speaker unnamed: the vague groups, the anonymous
+    speakers and sources of warning severity (their first word), with and without ال."""
+    words: set[str] = set()
+    for t in lex.terms("vague_experts"):
+        words.add(norm_key(t.term).split(" ")[0])
+    for name in ("anonymous_speakers", "anonymous_sources"):
+        for t in lex.terms(name):
+            if str(t.get("severity", "warning")) == "warning":
+                words.add(norm_key(t.term).split(" ")[0])
+    if lex.data.get("anonymous_people"):
+        words.update(norm_key(t.term) for t in lex.terms("anonymous_people") if " " not in t.term)
+    return frozenset(words)
+
+
+def _unnamed_subject_words(lex: Any) -> frozenset[str]:
+    """:func:`_unnamed_words` with and without ال (a headline's speaker, "المصادر تقول")."""
+    got = _UNNAMED.get(-id(lex))
+    if got is None or got[0] is not lex:
+        words = _unnamed_words(lex)
+        both = words | {w[2:] for w in words if w.startswith("ال")} | {"ال" + w for w in words}
+        got = _UNNAMED[-id(lex)] = (lex, frozenset(both))
+    return got[1]
+
+
+def _unnamed_after(lex: Any, text: str, end: int) -> bool:
+    """The word after ``text[:end]`` (an Arabic speech verb) is a vague or anonymous noun of
+    warning severity (``اتهمت مصادر``، ``ندد ناشطون``): the speaker is unnamed, whether or not
+    an ``إن`` follows for EC202."""
+    nxt = text[end:end + 40].split(maxsplit=2)
+    if len(nxt) > 1 and nxt[1].strip("\"'“”«»().,،") in ("نفسه", "ذاته", "نفسها", "ذاتها"):
+        return False  # "وفق المصدر نفسه": the source named before
+    return bool(nxt) and nxt[0].strip("\"'“”«»().,،") in _unnamed_words(lex)
+
+
+def _named_subject(src: _Sourcing, words: list[str]) -> bool:
+    """``words`` (normalised, the speaker's) hold a word and none that is vague or anonymous."""
+    unnamed = _unnamed_subject_words(src.ctx.lexicon(src.doc.lang))
+    real = [w.lstrip("وف") if src.doc.lang == "ar" and len(w) > 3 else w for w in words]
+    real = [w.strip("\"'“”«»().,") for w in real]
+    real = [w for w in real if w]
+    return bool(real) and not any(w in unnamed or w.lower() in unnamed for w in real)
+
+
+def _headline_attribution(src: _Sourcing) -> tuple[int, int, str] | None:
+    doc = src.doc
+    h = doc.headline
+    if h is None:
+        return None
+    bad = src.bad_sentences()
+    if any(bs < h.end and h.start < be for bs, be in bad):
+        return None  # a vague or anonymous speaker leads the headline
+    text = h.text
+    english = doc.lang == "en"
+    m = (_EN_INTERVIEW_RE if english else _AR_INTERVIEW_RE).match(text)
+    if m is not None and _interview_outlet(src, m) and _named_subject(src, norm_key(m.group("who")).split()):
+        return h.start + m.start(), h.start + m.end(), "interview"
+    nt = h.norm()
+    for sm in finditer(doc, src.fil, "speech", src.pats["speech"], nt):
+        s, e = nt.span(sm.start(), sm.end())
+        before = nt.text[:sm.start()].split()
+        if english:
+            if before and (_has_name(doc.text[h.start:s]) or _names_speaker(doc.text, h.start, h.end, s, e)
+                           or src.pats["institution"].search(" ".join(before)) is not None) \
+                    and _named_subject(src, before):
+                return s, e, "attribution"
+            continue
+        if sm.group(0).split()[0].lstrip("وف") in _AR_HEAD_NOT_VERBS or \
+                " ".join(sm.group(0).split()) in _AR_HEAD_NOT_VERBS:
+            continue
+        # the subject before the verb ("جبهة البوليساريو تقول") or, verb first, after it
+        # ("يقول وزير الخارجية ..."; "يقول إن ..." has none)
+        subject = before[-6:] if before else nt.text[sm.end():].split()[:2]
+        if (not before and (not subject or subject[0] in _AR_NO_SUBJECT or ":" in " ".join(subject))) \
+                or _AR_QUESTION & set(before):
+            # no speaker ("يقول إن ..."), a question ("ماذا يقول القانون عن ...") or a
+            # column's label ("رأي الصحراوي: ...", the noun, not the verb "رأى")
+            continue
+        if _named_subject(src, subject):
+            return s, e, "attribution"
+    return None
+
+
+def _interview_outlet(src: _Sourcing, m: re.Match[str]) -> bool:
+    """The interview form's outlet: a name of the agencies list, a Latin name, or any word
+    after ``لـ`` written with the tatweel (the mark of a name)."""
+    outlet = m.group("outlet").strip("\"'“”«»")
+    if src.doc.lang == "en":
+        return bool(outlet) and outlet[0].isupper()
+    lam = m.group("lam")
+    if "ـ" in lam or re.match(r"[A-Za-z]", outlet):
+        return True
+    key = norm_key(("ال" if lam == "لل" else "") + outlet)
+    words = key.split()
+    agencies = src.ctx.lexicon("ar").keyset.get("agencies", frozenset())
+    return any(" ".join(words[:n]) in agencies for n in range(1, len(words) + 1))

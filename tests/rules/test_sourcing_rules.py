@@ -133,3 +133,59 @@ def test_ec403_arabic_named_sources_and_attached_lam() -> None:
     # the group after the attached lam is an unnamed-experts source (EC201), as after "بحسب"
     assert rows("# عنوان\n\nارتفعت الأسعار 3 بالمئة، وفقا لمحللين.\n", code="EC201") == [
         ("EC201", 3, 32, "محللين")]
+
+
+_BACKGROUND_AR = ("وتعود جذور النزاع إلى منتصف سبعينيات القرن الماضي بعد انسحاب إسبانيا من الإقليم، ومنذ ذلك "
+                  "الحين تتواصل المفاوضات المتعثرة بين الأطراف المعنية دون نتيجة حاسمة حتى اليوم.")
+_BACKGROUND_EN = ("The dispute dates back to 1975, when Spain withdrew from the territory. Since then, years of "
+                  "stalled negotiations have failed to produce a settlement acceptable to all the parties.")
+
+
+def test_ec401_attribution_in_the_headline_sources_the_story() -> None:
+    for head in ("جبهة البوليساريو تقول إن المغرب يعرقل الحل",
+                 "وزير الصحة الفرنسي السابق للجزيرة نت: النظام الصحي يحتاج إصلاحا",
+                 "طبيب تخدير أردني لـCNN: الليلة كانت طويلة",
+                 "يقول وزير الخارجية إن الحل قريب"):
+        assert rows(f"# {head}\n\n{_BACKGROUND_AR}\n", code="EC401") == [], head
+    for head in ("Polisario says Morocco blocks talks", "Health minister tells BBC: talks are over"):
+        assert rows(f"# {head}\n\n{_BACKGROUND_EN}\n", code="EC401") == [], head
+
+
+def test_ec401_vague_anonymous_or_missing_speaker_in_the_headline_does_not_count() -> None:
+    for head, match in (("مصادر تقول إن المغرب يعرقل الحل", "مصادر تقول إن المغرب يعرقل الحل"),
+                        ("خبراء يتوقعون تباطؤ النمو", "خبراء يتوقعون تباطؤ النمو"),
+                        ("مصادر مطلعة للجزيرة نت: الاتفاق قريب", "مصادر مطلعة للجزيرة نت: الاتفاق قريب"),
+                        ("دراسة: القهوة تطيل العمر", "دراسة: القهوة تطيل العمر"),
+                        ("يقول إن الحل بعيد", "يقول إن الحل بعيد"),
+                        ("دعوة لحوار وطني: هل ينجح؟", "دعوة لحوار وطني: هل ينجح؟"),
+                        ("ماذا يقول القانون عن الإيجار", "ماذا يقول القانون عن الإيجار"),
+                        ("رأي الصحراوي: الاحتلال يسابق الزمن", "رأي الصحراوي: الاحتلال يسابق الزمن")):
+        assert rows(f"# {head}\n\n{_BACKGROUND_AR}\n", code="EC401") == [("EC401", 1, 3, match)], head
+    for head in ("Analysts say Morocco blocks talks", "Sources say Morocco blocks talks",
+                 "Experts tell BBC: talks are over", "What the law says about rent"):
+        assert rows(f"# {head}\n\n{_BACKGROUND_EN}\n", code="EC401") == [("EC401", 1, 3, head)], head
+
+
+def test_ec401_named_group_as_the_subject_of_a_speech_act() -> None:
+    tail = " وتأسست الحركة عام 2008 لدعم إضراب عمال المحلة الكبرى، وشاركت في احتجاجات يناير التي أطاحت بالرئيس."
+    for text in ('اتهمت حركة "6 ابريل" المصرية المعارضة صحيفة الأهرام بنشر أخبار كاذبة.',
+                 "نددت منظمة العفو الدولية باعتقال الصحفيين.", "رفضت الحكومة المصرية المقترح الإثيوبي.",
+                 "وقال الهواوشة إنه قضى الليلة كاملة في غرفة العمليات."):
+        assert rows(f"# خبر\n\n{text}{tail}\n", code="EC401") == [], text
+    # an unnamed or vague speaker, or an institution acting with no speech verb: still no source
+    for text in ("اتهمت مصادر صحيفة الأهرام بنشر أخبار كاذبة.", "اتهم خبراء صحيفة الأهرام بنشر أخبار كاذبة.",
+                 "عرضت وزارة الخارجية الأميركية مكافأة قدرها 15 مليون دولار لمن يدلي بمعلومات."):
+        assert rows(f"# خبر\n\n{text}{tail}\n", code="EC401") == [("EC401", 1, 3, "خبر")], text
+    assert rows("# خبر\n\nاتهم خبراء صحيفة الأهرام بنشر أخبار كاذبة.\n", code="EC201") == [
+        ("EC201", 3, 6, "خبراء")]
+    en_tail = " The group was founded in 2008 and took part in the protests that followed in the capital city."
+    for text in ("Polisario accused Morocco of blocking the talks.", "Polisario denied the report about the talks."):
+        assert rows(f"# Story\n\n{text}{en_tail}\n", code="EC401") == [], text
+    for text in ("Critics accused Morocco of blocking the talks.", "Analysts urged Morocco to resume the talks."):
+        assert rows(f"# Story\n\n{text}{en_tail}\n", code="EC401") == [("EC401", 1, 3, "Story")], text
+
+
+def test_ec401_the_same_source_again_is_not_an_unnamed_speaker() -> None:
+    draft = ("# خبر\n\nووفق المصدر نفسه، لا تقبل نقابة الأطباء استقالة معظم من يتقدم بها من الأطباء، لكن أغلبهم "
+             "لا ينتظر الموافقة عليها ويمضي نحو العاصمة.\n")
+    assert rows(draft, code="EC401") == []

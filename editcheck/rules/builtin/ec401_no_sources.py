@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 class NoSources(Rule):
     """Report a draft with no agency credit, dateline credit, link, front-matter source or
-    attribution to a named person or institution. Attributions to made-up, unnamed or
+    attribution to a named person or institution, in the body or the headline. Attributions to made-up, unnamed or
     anonymous sources (EC201-EC203) do not count. Reported once, at the headline. A warning,
     not an error: on 300 professional articles the few hits were market reports and match
     reports built on public data or what the reporter saw, which need no credit; an empty
@@ -29,8 +29,11 @@ class NoSources(Rule):
         messages={"ar": "لا مصدر للخبر: اذكر الوكالة أو ضع رابط الوثيقة أو انسب المعلومات إلى مسؤول مسمّى"},
         docs={
             "what": "Looks for any sourcing in the whole draft: an agency or outlet credit (واس، رويترز، AFP), a "
-                    "dateline credit ('عمان (بترا) -'), a link, a front-matter 'sources' entry, or a statement "
-                    "attributed to a named person or institution.",
+                    "dateline credit ('عمان (بترا) -'), a link, a front-matter 'sources' entry, a statement "
+                    "attributed to a named person or institution (also a named group as the subject of a speech "
+                    "act: 'اتهمت حركة ...'), or an attribution in the headline: a named speaker with a speech verb "
+                    "('جبهة البوليساريو تقول إن ...', 'Polisario says ...') or the interview form ('وزير سابق "
+                    "للجزيرة نت: ...', 'Minister tells BBC: ...'). Vague or anonymous speakers do not count.",
             "why": "The reader must never wonder how we know. A story whose only voices are unnamed experts and "
                    "anonymous companions has no checkable source at all.",
             "example": "شهدت الرياض اليوم لقاءً أمنياً تاريخياً ... الخبراء يتوقعون ...",
