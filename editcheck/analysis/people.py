@@ -105,6 +105,14 @@ _AR_NISBA = r"(?!(?:علي|لدي|حتي|الي|لكي|كي|اي|التي|الذ
 
 #: the words that open a clause between an English source and its verb ("anon_speaker")
 _EN_SPEAKER_CLAUSE = ("who", "speaking", "familiar", "close", "involved", "briefed")
+#: speech verbs whose object is the listener: not inverted attribution ("..., told a senior official")
+_EN_LISTENER_VERBS = frozenset({"told", "tells"})
+#: the words that may follow an inverted English source ("said a senior official in Kabul",
+#: "according to sources familiar with ..."); anything else ("according to official figures",
+#: "said an official visit") means the noun is not the source
+_EN_INVERTED_NEXT = _EN_SPEAKER_CLAUSE + ("in", "at", "from", "with", "of", "for", "on", "based", "quoted", "cited")
+#: the prepositions that open an English aside naming the source's institution
+_EN_ASIDE_PREPS = ("in", "at", "from", "with", "of")
 
 
 def _ar_patterns(lex: Lexicon) -> dict[str, regex.Pattern[str]]:
@@ -147,6 +155,12 @@ def _ar_sources(lex: Lexicon) -> dict[str, str]:
     given = _trie(w("given_names")) if lex.data.get("given_names") else "(?!x)x"
     name = r"(?!ال)(?!(?:بن|ابن|بنت)(?![\w]))[\u0621-\u064a]{2,}"
     pre = rf"(?:(?:{titles})|(?:{roles})(?:\s+(?:{mods}))?)"
+    # the unnamed source noun (indefinite, not followed by a definite word: "مصدر الدخل" is an
+    # origin) and its modifiers, all of them (atomic)
+    np = (rf"(?P<np>(?:{_trie(w('anonymous_speakers'))})(?![\w])(?!\s+ال(?!ي(?![\w])))"
+          rf"(?>(?:\s+(?:(?:{_trie(w('anonymous_speaker_modifiers'))})|{_AR_NISBA})(?![\w]))*))")
+    preps = w("anonymous_speaker_prepositions") or ["\uffff"]
+    plain_preps = [k for k in _keys(preps) if not k.endswith(" ل")] or ["\uffff"]
     got = {
         # TITLE/ROLE + name (+ second name) + (role noun) + field nisba as "surname"
         "fabricated": (
@@ -163,11 +177,13 @@ def _ar_sources(lex: Lexicon) -> dict[str, str]:
         # an unnamed source as the speaker: verb, source noun not followed by a definite word
         # ("مصدر الدخل" is an origin), its modifiers (all of them: atomic), then إن/أن/بأن
         # after a tail of at most six words ("لرويترز", "في محيط ماكرون") or a comma
+        # or after an attribution preposition ("بحسب مصادر"، "وفقاً لمصادر أمنية"، "نقلاً عن
+        # مصدر"), whatever follows: the tail is then the next three words, looked at only
         "anon_speaker": (
-            rf"{_start(w('anonymous_speaker_verbs'), 'وف')}[وف]?(?:{_trie(w('anonymous_speaker_verbs'))})\s+"
-            rf"(?P<np>(?:{_trie(w('anonymous_speakers'))})(?![\w])(?!\s+ال(?!ي(?![\w])))"
-            rf"(?>(?:\s+(?:(?:{_trie(w('anonymous_speaker_modifiers'))})|{_AR_NISBA})(?![\w]))*))"
-            rf"(?P<tail>(?:\s+[\u0621-\u064a]+){{0,6}}?)(?:\s*,|\s+ب?ان(?:ه|ها)?(?![\w]))"
+            rf"(?:{_start(w('anonymous_speaker_verbs'), 'وف')}[وف]?(?:{_trie(w('anonymous_speaker_verbs'))})\s+"
+            rf"{np}(?P<tail>(?:\s+[\u0621-\u064a]+){{0,6}}?)(?:\s*,|\s+ب?ان(?:ه|ها)?(?![\w]))"
+            rf"|{_start(preps, 'وف')}[وف]?(?:(?:{_trie(plain_preps)})\s+|(?:{_alt(_lam_heads(preps))})\s+ل\s?)"
+            rf"(?P<inv>){np}(?=(?P<tail>(?:\s+[\u0621-\u064a]+){{0,3}}))(?:\s*,)?)"
         ),
         # "وفقا ل" and "طبقا ل" also with the lam on the source, as it is usually written
         # ("وفقاً لوزارة المالية", "وفقاً لـوزارة" once normalised), see _lam_source
@@ -185,6 +201,10 @@ def _en_sources(lex: Lexicon) -> dict[str, str]:
     mods = _alt(lex.words("role_modifiers"))
     cap = r"[A-Z][a-z'’-]+"
     w = lex.words
+    # up to four modifiers (checked on the original text, see _speaker_severity), the source noun
+    mods_np = rf"(?P<mods>(?:[\w'’-]+(?:\.[\w'’-]+)*\.?\s+){{0,4}}?)(?:{_alt(w('anonymous_speakers'))})"
+    inverted = [v for v in w("anonymous_speaker_verbs") if v.lower() not in _EN_LISTENER_VERBS] or ["(?!x)x"]
+    preps = w("anonymous_speaker_prepositions") or ["(?!x)x"]
     # \m where it is the same test as (?<![\w]) (see _start): regex skips faster
     got = {
         "fabricated": rf"{_start(w('titles'), level='spelling')}(?:{titles})\s+(?P<name>{cap})\s+(?P<nisba>{fields})(?![\w])",
@@ -200,11 +220,17 @@ def _en_sources(lex: Lexicon) -> dict[str, str]:
         # an unnamed source as the speaker: "a senior US official said", "One official,
         # speaking to Reuters, said"; the modifiers are checked on the original text
         # (anonymous_sources), the aside after a comma for a name (named_in_apposition)
+        # or inverted: "..., said a senior official.", "according to sources" (article optional),
+        # the source ending the clause or followed by an aside (_EN_INVERTED_NEXT); the tail
+        # is then the rest of the clause, looked at only
         "anon_speaker": (
-            rf"(?i){_start(['one', 'a', 'another'])}(?P<np>(?:one|an?|another)\s+"
-            rf"(?P<mods>(?:[\w'’-]+(?:\.[\w'’-]+)*\.?\s+){{0,4}}?)(?:{_alt(w('anonymous_speakers'))}))(?![\w'’-])"
+            rf"(?i)(?:{_start(['one', 'a', 'another'])}(?P<np>(?:one|an?|another)\s+{mods_np})(?![\w'’-])"
             rf"(?P<tail>\s*,[^,.;:!?\n\"“”()«»]{{1,200}},|\s+(?:{'|'.join(_EN_SPEAKER_CLAUSE)})(?![\w])"
             rf"[^,.;:!?\n\"“”()«»]{{0,150}}?)?\s*(?:{_alt(w('anonymous_speaker_verbs'))})(?![\w])"
+            rf"|(?:(?<=[,\"”’']\s{{0,3}})(?:{_alt(inverted)})|{_start(preps)}(?:{_alt(preps)}))\s+(?P<inv>)"
+            rf"(?P<np>(?:(?:one|an?|another)\s+)?{mods_np})(?![\w'’-])"
+            rf"(?=\s*(?:[,.;:!?\n)\"”]|$)|\s+(?:{'|'.join(_EN_INVERTED_NEXT)})(?![\w]))"
+            rf"(?=(?P<tail>\s*,?[^,.;:!?\n\"“”()«»]{{0,80}})))"
         ),
         "speech": rf"(?i){_start(w('attribution'))}(?:{_alt(w('attribution'))})(?![\w])",
         "institution": rf"(?i){_start(w('institutions'))}(?:{_alt(w('institutions'))})(?![\w])",
@@ -634,7 +660,9 @@ def _speaker_severity(doc: Document, b: Block, nt: NormText, m: regex.Match[str]
     # ..."/"speaking ..." (no affiliation; and "who" is also the WHO)
     words = tail.split()[:3]
     if doc.lang == "en":
-        words = tail.split()[:6] if comma and words and words[0] in ("in", "at", "from", "with", "of") else []
+        # inverted ("according to sources at the central bank") also without a comma
+        aside = comma or m.start("inv") >= 0
+        words = tail.split()[:6] if aside and words and words[0].lower() in _EN_ASIDE_PREPS else []
     if words and not tail.startswith(_PROXIMITY_END) and pats["institution"].search(" ".join(words)):
         return None
     if comma and named_in_apposition(doc.lang, np, _rest(doc, b, nt, m.end("np"), e), pats, lex):

@@ -21,12 +21,13 @@ from editcheck.rules.context import Context
 _AR = ["نشرت جامعة القاهرة دراسة عن النوم.", "ويقول الباحثون إن النوم يحسن الذاكرة.", "الخبراء يتوقعون تباطؤ النمو.",
        "ويرى محللون أن الأسعار سترتفع.", "وقال أحد المرافقين إن الزيارة ناجحة.", "وقالت مصادر مطلعة إن الاتفاق قريب.",
        "طالباً عدم الكشف عن اسمه.", "ويتوقع خبراء في صندوق النقد الدولي نمواً.", "وقال الوزير إن الاجتماع انتهى.",
-       "أجرى فريق من الباحثين تجربة.", "وقالت مصادر إن الوزير سيستقيل.", "والمتابعون يرون أن الفريق سيفوز."]
+       "أجرى فريق من الباحثين تجربة.", "وقالت مصادر إن الوزير سيستقيل.", "والمتابعون يرون أن الفريق سيفوز.",
+       "وانهارت المحادثات بحسب مصادر أمنية."]
 _EN = ["A study by the university looked at sleep.", "The researchers say sleep helps memory.",
        "Experts expect growth to slow.", "Analysts say prices will rise.", "One of the aides said the visit went well.",
        "Sources say a deal is near.", "He spoke on condition of anonymity.",
        "A senior official said it was over.", "The minister said the talks ended.",
-       "The experts believe the plan will work."]
+       "The experts believe the plan will work.", "The talks failed, according to sources."]
 
 
 def _random_drafts(n: int) -> Iterator[str]:

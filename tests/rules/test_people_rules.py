@@ -220,3 +220,47 @@ def test_ec201_headline_quoting_an_unnamed_group() -> None:
     en = "\n\nThe euro fell on Monday, the central bank said.\n"
     assert rows("# Analysts: the euro will fall" + en, code="EC201") == [("EC201", 1, 3, "Analysts")]
     assert rows("# Analysts at Barclays: the euro will fall" + en, code="EC201") == []
+
+
+def test_ec202_inverted_attribution_and_source_after_a_preposition() -> None:
+    """English inverted attribution ("..., said a senior official." / "according to sources")
+    and an Arabic unnamed source after an attribution preposition ("بحسب مصادر"، "وفقاً
+    لمصادر أمنية"، "نقلاً عن مصدر"), with the severities of the verb-first forms; an
+    institution, a name in apposition or a definite source clears them as it does there."""
+    ar = {
+        "وانهارت المحادثات بحسب مصادر.": [("EC202", 3, 24, "مصادر", "warning")],
+        "وانهارت المحادثات، وفقاً لمصادر أمنية.": [("EC202", 3, 27, "مصادر أمنية", "info")],
+        "وانهارت المحادثات وفقاً لـ مصادر.": [("EC202", 3, 28, "مصادر", "warning")],
+        "وانهارت المحادثات حسب مصدر مطلع.": [("EC202", 3, 23, "مصدر مطلع", "warning")],
+        "وانهارت المحادثات نقلاً عن مصدر.": [("EC202", 3, 28, "مصدر", "warning")],
+        "وانهارت المحادثات بحسب مسؤولين أمريكيين.": [("EC202", 3, 24, "مسؤولين أمريكيين", "info")],
+        "وانهارت المحادثات بحسب مصدر قضائي.": [("EC202", 3, 24, "مصدر قضائي", "info")],
+        "وانهارت المحادثات بحسب مصادر مقربة من الحكومة.": [("EC202", 3, 24, "مصادر مقربة من", "warning")],
+        "وانهارت المحادثات بحسب مصادر في وزارة الصحة.": [],
+        "وانهارت المحادثات بحسب مصدر مسؤول في وزارة الداخلية.": [],
+        "وانهارت المحادثات بحسب المصدر نفسه.": [],
+        "وانهارت المحادثات بحسب مصدر، أحمد علي، في الوزارة.": [],
+        "وتراجع الإنفاق حسب مصدر الدخل.": [],
+    }
+    en = {
+        "The talks have failed, said a senior official.": [("EC202", 3, 29, "a senior official", "info")],
+        "\"We will leave,\" said a senior official.": [("EC202", 3, 23, "a senior official", "info")],
+        "The talks have failed, a source close to the talks said.": [("EC202", 3, 24, "a source close to", "warning")],
+        "The talks have failed, according to a senior official.": [("EC202", 3, 37, "a senior official", "info")],
+        "The talks have failed, according to sources.": [("EC202", 3, 37, "sources", "warning")],
+        "According to two sources, the talks have failed.": [("EC202", 3, 14, "two sources", "warning")],
+        "The talks have failed, said a spokesman for the ministry, Ahmed Ali.": [],
+        "The talks have failed, said a senior official, Ahmed Ali.": [],
+        "The talks have failed, according to the ministry.": [],
+        "The talks have failed, according to sources at the central bank.": [],
+        "The talks have failed, said an official at the central bank.": [],
+        "The deal is off, according to official figures.": [],
+        "The deal is off, according to an official statement.": [],
+        "Later he told a senior official that he quit.": [],
+        "The report, which said a source of funding was missing, is out.": [],
+    }
+    for title, cases in (("خبر", ar), ("Talks", en)):
+        for sentence, want in cases.items():
+            found = checker().check_text("d.md", f"# {title}\n\n{sentence}\n").findings
+            got = [(f.code, f.line, f.column, f.match, f.severity.label) for f in found if f.code == "EC202"]
+            assert got == want, sentence

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 class AnonymousSource(Rule):
     """Report ``مصادر مطلعة``, ``أحد المرافقين ... وصف``, ``sources say``, ``وقالت مصادر إن``,
-    ``a senior official said``. A stated reason for
+    ``a senior official said``, and inverted or after a preposition: ``بحسب مصادر``,
+    ``..., said a senior official``, ``according to sources``. A stated reason for
     anonymity in the paragraph (``طلب عدم نشر اسمه``) lowers the finding to info; a named
     institution right after the phrase (``مصدر مسؤول في وزارة الداخلية``) clears it, and so
     does a personal name in apposition (``أحد الأعضاء البارزين في البرلمان، هانز بيتر بارتلز،``)."""
@@ -30,9 +31,10 @@ class AnonymousSource(Rule):
             "what": "Finds statements credited to unnamed sources: 'مصادر مطلعة', 'مصدر مقرب من', 'أحد المرافقين' "
                     "followed by a speech verb, 'sources say', 'one of the aides said', and an unnamed source noun "
                     "as the speaker ('وقالت مصادر إن', 'وذكر مسؤول حكومي رفيع أن', 'A senior government official "
-                    "said'). A source named right after, between commas ('one of the members of parliament, "
-                    "Hans-Peter Bartels, said'), is not anonymous; a stated reason for anonymity lowers the "
-                    "finding to info.",
+                    "said'), also inverted or after an attribution preposition ('بحسب مصادر', 'نقلاً عن مصدر', "
+                    "'..., said a senior official', 'according to sources'). A source named right after, between "
+                    "commas ('one of the members of parliament, Hans-Peter Bartels, said'), is not anonymous; a "
+                    "stated reason for anonymity lowers the finding to info.",
             "why": "Anonymous sources are the weakest kind; readers need to know how close the source is to the "
                    "information and why it was granted anonymity.",
             "example": "أحد المرافقين في الوزارة وصف الأجواء بأنها \"كانت إيجابية\".",
@@ -42,10 +44,12 @@ class AnonymousSource(Rule):
                  "BBC Editorial Guidelines s.3",
         examples={
             "fail": ["أحد المرافقين في الوزارة وصف الأجواء بأنها \"كانت إيجابية ومثمرة\".",
-                     "Sources say investment opportunities are booming."],
+                     "Sources say investment opportunities are booming.",
+                     "The talks have failed, according to sources."],
             "pass": ["وقال مصدر مسؤول في وزارة الداخلية إن الاجتماع انتهى.",
                      "وقال أحد الأعضاء البارزين في البرلمان، هانز بيتر بارتلز، إن الاستعداد القتالي تدهور.",
-                     "Government official John Smith said the talks had ended."],
+                     "Government official John Smith said the talks had ended.",
+                     "The talks have failed, according to the ministry."],
         },
     )
 
