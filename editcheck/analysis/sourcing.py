@@ -317,14 +317,9 @@ _EN_INTERVIEW_RE = re.compile(r"^(?P<who>[^:\n]*?\S)\s+(?:tells|told)\s+(?P<outl
 
 
 def _unnamed_words(lex: Any) -> frozenset[str]:
-    """Cached :func:`_unnamed_words_of`."""
-    got = _UNNAMED.get(id(lex))
-    if got is None or got[0] is not lex:
-        got = _UNNAMED[id(lex)] = (lex, _unnamed_words_of(lex))
-    return got[1]
-
-
-_UNNAMED: dict[int, tuple[Any, frozenset[str]]] = {}
+    """:func:`_unnamed_words_of`, once per lexicon (kept with it: ``Lexicon.derived``; a house
+    lexicon's ``extend`` drops it, so added vague groups count)."""
+    return lex.derived("sourcing-unnamed", lambda: _unnamed_words_of(lex))  # type: ignore[no-any-return]
 
 
 def _unnamed_words_of(lex: Any) -> frozenset[str]:
@@ -344,12 +339,11 @@ def _unnamed_words_of(lex: Any) -> frozenset[str]:
 
 def _unnamed_subject_words(lex: Any) -> frozenset[str]:
     """:func:`_unnamed_words` with and without ال (a headline's speaker, "المصادر تقول")."""
-    got = _UNNAMED.get(-id(lex))
-    if got is None or got[0] is not lex:
+    def build() -> frozenset[str]:
         words = _unnamed_words(lex)
-        both = words | {w[2:] for w in words if w.startswith("ال")} | {"ال" + w for w in words}
-        got = _UNNAMED[-id(lex)] = (lex, frozenset(both))
-    return got[1]
+        return frozenset(words | {w[2:] for w in words if w.startswith("ال")} | {"ال" + w for w in words})
+
+    return lex.derived("sourcing-unnamed-subjects", build)  # type: ignore[no-any-return]
 
 
 def _unnamed_after(lex: Any, text: str, end: int) -> bool:

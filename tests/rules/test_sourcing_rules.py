@@ -189,3 +189,15 @@ def test_ec401_the_same_source_again_is_not_an_unnamed_speaker() -> None:
     draft = ("# خبر\n\nووفق المصدر نفسه، لا تقبل نقابة الأطباء استقالة معظم من يتقدم بها من الأطباء، لكن أغلبهم "
              "لا ينتظر الموافقة عليها ويمضي نحو العاصمة.\n")
     assert rows(draft, code="EC401") == []
+
+
+def test_unnamed_speaker_words_follow_a_house_lexicon() -> None:
+    """The words that make a speaker unnamed are derived from the lexicon once and kept with
+    it; a house lexicon that adds a vague group is seen (an id-keyed cache went stale)."""
+    from editcheck.analysis.sourcing import _unnamed_words
+    from editcheck.rules.lexicon import Lexicon, load_lexicon
+
+    lex = Lexicon("ar", dict(load_lexicon("ar").data))
+    assert "خبراء" in _unnamed_words(lex) and "عرافون" not in _unnamed_words(lex)
+    lex.extend({"vague_experts": ["عرافون"]})
+    assert "عرافون" in _unnamed_words(lex)
